@@ -1,0 +1,14 @@
+package io.ofnevents.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** Desired state of a Trigger; input names are the variables of the subscriber conditions. */
+public record TriggerSpec(
+    @Required @Doc("Bus to read inputs from and to publish subscriber topics to.") String eventBus,
+    @Required @Doc("Inputs by name; the name is a boolean variable in conditions.")
+        Map<String, Input> inputs,
+    @Required @Doc("Each subscriber receives the event when its condition holds.")
+        List<Subscriber> subscribers,
+    @Doc("Handler verbosity (upstream klog level).") String logLevel,
+    @Doc("How condition state is kept (ofn-events).") ConditionStateSpec conditionState) {}

@@ -1,0 +1,58 @@
+package io.ofnevents.model.validate;
+
+import io.ofnevents.model.ClusterEventBus;
+import io.ofnevents.model.EventBus;
+import io.ofnevents.model.EventSource;
+import io.ofnevents.model.Problem;
+import io.ofnevents.model.Resource;
+import io.ofnevents.model.ResourceId;
+import io.ofnevents.model.ResourceSet;
+import io.ofnevents.model.Trigger;
+import io.ofnevents.model.load.Loaded;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates loaded resources together (bus references cross files) and returns every problem, in
+ * file and line order. Pure.
+ */
+public final class Validator {
+  private Validator() {}
+
+  public static List<Problem> validate(List<Loaded> loaded) {
+    List<Problem> problems = new ArrayList<>();
+    ResourceSet all = ResourceSet.of(loaded.stream().map(Loaded::resource).toList());
+    Map<ResourceId, Loaded> first = new HashMap<>();
+    for (Loaded l : loaded) {
+      Resource res = l.resource();
+      Reporter r = new Reporter(res.id(), l.where(), problems);
+      Loaded previous = first.putIfAbsent(res.id(), l);
+      if (previous != null) {
+        r.error(
+            "metadata.name",
+            "defined twice (first at "
+                + previous.where().file()
+                + ":"
+                + previous.where().documentLine()
+                + ")");
+      }
+      if (res.name() != null && !res.name().matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+        r.error(
+            "metadata.name",
+            "\"" + res.name() + "\" is not a valid name (lowercase letters, digits, '-' and '.')");
+      }
+      AnnotationRules.check(res, "", r);
+      if (res instanceof EventSource es) EventSourceRules.check(es, all, r);
+      if (res instanceof EventBus eb) BusRules.check(eb.spec(), r);
+      if (res instanceof ClusterEventBus ceb) BusRules.check(ceb.spec(), r);
+      if (res instanceof Trigger t) TriggerRules.check(t, all, r);
+    }
+    problems.sort(
+        Comparator.comparing((Problem p) -> String.valueOf(p.file()))
+            .thenComparingInt(Problem::line));
+    return List.copyOf(problems);
+  }
+}
