@@ -1,0 +1,74 @@
+package io.ofnevents.compile;
+
+import io.ofnevents.model.EventBusSpec;
+import io.ofnevents.model.NatsSpec;
+import io.ofnevents.model.NatsStreamingSpec;
+import io.ofnevents.model.ResourceId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a bus spec into the Kamelet endpoints that publish to and consume from it. The in-memory
+ * bus needs only topic names; NATS buses carry their connection settings in every endpoint so each
+ * generated file stands alone (the runtime shares one connection per server and credentials).
+ */
+final class BusEndpoints {
+  static final String MEMORY_SOURCE = "ofn-inmemory-source";
+  static final String MEMORY_SINK = "ofn-inmemory-sink";
+  static final String NATS_SOURCE = "ofn-nats-source";
+  static final String NATS_SINK = "ofn-nats-sink";
+
+  private final EventBusSpec bus;
+  private final Kamelets used;
+  private final Compilation c;
+  private final ResourceId owner;
+
+  BusEndpoints(EventBusSpec bus, Kamelets used, Compilation c, ResourceId owner) {
+    this.bus = bus;
+    this.used = used;
+    this.c = c;
+    this.owner = owner;
+  }
+
+  boolean inMemory() {
+    return bus.inMemory() != null;
+  }
+
+  /**
+   * Publishes the exchange to `topic`; `dedupScope` makes republished ids distinct per Trigger
+   * subscriber.
+   */
+  Map<String, Object> publish(String topic, String dedupScope) {
+    if (inMemory()) return Y.to(used.use(MEMORY_SINK), Y.map("topic", topic));
+    Map<String, Object> p = new LinkedHashMap<>(connection());
+    p.put("subject", topic);
+    if (dedupScope != null) p.put("dedupScope", dedupScope);
+    return Y.to(used.use(NATS_SINK), p);
+  }
+
+  /** Consumes `topic` as the durable, shared consumer `consumer`. */
+  Map<String, Object> consume(String topic, String trigger, String namespace) {
+    if (inMemory()) {
+      return Y.endpoint(
+          used.use(MEMORY_SOURCE),
+          Y.map("topic", topic, "consumer", Names.triggerConsumer(namespace, trigger)));
+    }
+    Map<String, Object> p = new LinkedHashMap<>(connection());
+    p.put("subject", topic);
+    NatsStreamingSpec stan = bus.natsStreaming();
+    String prefix = stan == null ? null : stan.durableSubscriptionName();
+    p.put("consumer", Names.triggerConsumer(prefix, namespace, trigger));
+    p.putAll(NatsSettings.consumer(bus));
+    return Y.endpoint(used.use(NATS_SOURCE), p);
+  }
+
+  /** Connection and stream settings shared by every NATS endpoint of this bus. */
+  Map<String, Object> connection() {
+    NatsSpec nats = bus.nats();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("servers", nats != null ? nats.url() : bus.natsStreaming().natsURL());
+    p.putAll(NatsSettings.stream(bus));
+    p.putAll(NatsSettings.auth(bus, c, owner));
+    return p;
+  }
+}

@@ -1,0 +1,134 @@
+package io.ofnevents.compile;
+
+import io.ofnevents.model.Kind;
+import io.ofnevents.model.ResourceId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The one place every generated name comes from. Each scheme is documented here once; upstream
+ * names are kept where users or other tools see them.
+ *
+ * <ul>
+ *   <li>Bus topic of an event: {@code {ns}-{eventSource}-{event}} (upstream), also the NATS subject
+ *       verbatim.
+ *   <li>Trigger consumer (JetStream durable / queue group): {@code {ns}-ebft-{trigger}} (upstream),
+ *       prefixed with {@code durableSubscriptionName-} for natsStreaming buses.
+ *   <li>EventSource publisher id: {@code {ns}-ebfes-{eventSource}} (upstream).
+ *   <li>Kafka consumer group, Redis consumer group, MQTT client id: {@code
+ *       {ns}-{eventSource}-{event}} (upstream omitted the EventSource and sources collided).
+ *   <li>Route ids: {@code es-{ns}-{eventSource}-{kind}-{event}}, {@code t-{ns}-{trigger}} and
+ *       {@code t-{ns}-{trigger}-in-{n}} for the n-th input topic.
+ *   <li>Kubernetes names: DNS-1123 labels of at most 63 characters; a name that had to be cut or
+ *       cleaned ends in {@code -} plus 8 hex characters of a SHA-256 of the original.
+ *   <li>JetStream stream of a subject (one per subject unless the bus names one): {@code OFN_} plus
+ *       the subject with every character outside {@code [A-Za-z0-9_-]} replaced by {@code _}, plus
+ *       {@code _} and 8 hex characters of its hash when anything was replaced or cut.
+ * </ul>
+ */
+public final class Names {
+  public static final int K8S_MAX = 63;
+
+  private Names() {}
+
+  public static String topic(String namespace, String eventSource, String event) {
+    return namespace + "-" + eventSource + "-" + event;
+  }
+
+  public static String triggerConsumer(String namespace, String trigger) {
+    return namespace + "-ebft-" + trigger;
+  }
+
+  public static String triggerConsumer(String durablePrefix, String namespace, String trigger) {
+    String base = triggerConsumer(namespace, trigger);
+    return durablePrefix == null ? base : durablePrefix + "-" + base;
+  }
+
+  public static String eventSourcePublisher(String namespace, String eventSource) {
+    return namespace + "-ebfes-" + eventSource;
+  }
+
+  /** Kafka and Redis consumer group, MQTT client id. */
+  public static String sourceConsumer(String namespace, String eventSource, String event) {
+    return namespace + "-" + eventSource + "-" + event;
+  }
+
+  public static String eventSourceRoute(String ns, String es, String sourceKind, String event) {
+    return "es-" + ns + "-" + es + "-" + sourceKind + "-" + event;
+  }
+
+  public static String triggerRoute(String ns, String trigger) {
+    return "t-" + ns + "-" + trigger;
+  }
+
+  public static String triggerInputRoute(String ns, String trigger, int index) {
+    return triggerRoute(ns, trigger) + "-in-" + index;
+  }
+
+  /** The in-process endpoint joining a Trigger's input routes to its subscriber route. */
+  public static String triggerDirect(String ns, String trigger) {
+    return "direct:" + triggerRoute(ns, trigger);
+  }
+
+  /** The condition-state key of a Trigger: one per Trigger, across replicas. */
+  public static String triggerStateKey(String ns, String trigger) {
+    return ns + "." + trigger;
+  }
+
+  /** CloudEvent `source` of an EventSource's events. */
+  public static String ceSource(String ns, String eventSource) {
+    return "/apis/" + Kind.API_VERSION + "/namespaces/" + ns + "/eventsources/" + eventSource;
+  }
+
+  /** CloudEvent `type` of an event of a source kind (kafka, cron, redis, mqtt). */
+  public static String ceType(String sourceKind) {
+    return "io.openfunction.events." + sourceKind;
+  }
+
+  /** File name of a resource's generated routes: `{kind}-{ns}-{name}.camel.yaml`. */
+  public static String routeFile(ResourceId id) {
+    String kind = id.kind().kindName().toLowerCase(Locale.ROOT);
+    String ns = id.namespace() == null ? "" : id.namespace() + "-";
+    return kind + "-" + ns + id.name() + ".camel.yaml";
+  }
+
+  /** Camel K Integration of a resource: `es-{name}` / `t-{name}` in the resource's namespace. */
+  public static String integration(ResourceId id) {
+    String prefix = id.kind() == Kind.EVENT_SOURCE ? "es-" : "t-";
+    return k8s(prefix + id.name());
+  }
+
+  /** JetStream stream holding `subject` when the bus does not name one. */
+  public static String stream(String subject) {
+    String clean = subject.replaceAll("[^A-Za-z0-9_-]", "_");
+    String name = "OFN_" + clean;
+    if (clean.equals(subject) && name.length() <= 64) return name;
+    return cut(name, 64 - 9) + "_" + hash(subject);
+  }
+
+  /** A DNS-1123 label of at most 63 characters derived from `name`. */
+  public static String k8s(String name) {
+    String clean =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
+    // Anything replaced or cut gets the hash, so that `a.b` and `a-b` stay distinct.
+    if (clean.length() <= K8S_MAX && clean.equals(name)) return clean;
+    return cut(clean, K8S_MAX - 9).replaceAll("-+$", "") + "-" + hash(name);
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  static String hash(String s) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.ofnevents.compile;
+
+import io.ofnevents.model.Durations;
+import io.ofnevents.model.EventBusSpec;
+import io.ofnevents.model.JetStreamSpec;
+import io.ofnevents.model.NatsAuthSpec;
+import io.ofnevents.model.NatsSpec;
+import io.ofnevents.model.NatsStreamingSpec;
+import io.ofnevents.model.ResourceId;
+import io.ofnevents.model.TlsSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * NATS endpoint parameters of a bus: the upstream natsStreaming fields mapped onto JetStream, and
+ * the settings of our `nats` bus. Only what the user set (or what differs from the component
+ * defaults) is written, so generated routes stay short.
+ */
+final class NatsSettings {
+  private NatsSettings() {}
+
+  static Map<String, Object> stream(EventBusSpec bus) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    NatsSpec nats = bus.nats();
+    if (nats != null && "core".equals(nats.mode())) {
+      p.put("mode", "core");
+      return p;
+    }
+    JetStreamSpec js = nats == null ? null : nats.jetstream();
+    if (js != null) {
+      put(p, "stream", js.stream());
+      put(p, "storage", js.storage());
+      put(p, "replicas", js.replicas());
+      putDuration(p, "maxAge", js.maxAge());
+      putDuration(p, "duplicateWindow", js.duplicateWindow());
+    }
+    return p;
+  }
+
+  static Map<String, Object> consumer(EventBusSpec bus) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    NatsStreamingSpec stan = bus.natsStreaming();
+    if (stan != null) {
+      put(p, "subscriptionType", stan.subscriptionType());
+      putDuration(p, "ackWait", stan.ackWaitTime());
+      put(p, "maxAckPending", stan.maxInFlight());
+      put(p, "deliverPolicy", deliverPolicy(stan));
+      put(p, "startSequence", stan.startAtSequence());
+      putDuration(p, "startTimeDelta", stan.startAtTimeDelta());
+      put(p, "startTime", stan.startAtTime());
+      put(p, "startTimeFormat", stan.startAtTimeFormat());
+      return p;
+    }
+    NatsSpec nats = bus.nats();
+    put(p, "subscriptionType", nats.subscriptionType());
+    JetStreamSpec js = nats.jetstream();
+    if (js != null) {
+      putDuration(p, "ackWait", js.ackWait());
+      put(p, "maxDeliver", js.maxDeliver());
+      put(p, "maxAckPending", js.maxAckPending());
+    }
+    return p;
+  }
+
+  static Map<String, Object> auth(EventBusSpec bus, Compilation c, ResourceId owner) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    NatsSpec nats = bus.nats();
+    if (nats == null) return p;
+    NatsAuthSpec auth = nats.auth();
+    if (auth != null) {
+      put(p, "token", c.secret(auth.token(), owner, "nats.auth.token"));
+      put(p, "user", c.secret(auth.user(), owner, "nats.auth.user"));
+      put(p, "password", c.secret(auth.password(), owner, "nats.auth.password"));
+      put(p, "credentials", c.secret(auth.credentials(), owner, "nats.auth.credentials"));
+    }
+    TlsSpec tls = nats.tls();
+    if (tls != null) {
+      put(p, "tlsCaFile", tls.caFile());
+      put(p, "tlsCertFile", tls.certFile());
+      put(p, "tlsKeyFile", tls.keyFile());
+      put(p, "tlsInsecure", tls.insecureSkipVerify());
+    }
+    return p;
+  }
+
+  /** The JetStream deliver policy equivalent of the NATS Streaming start options. */
+  static String deliverPolicy(NatsStreamingSpec s) {
+    if (Boolean.TRUE.equals(s.deliverAll())) return "all";
+    if (Boolean.TRUE.equals(s.startWithLastReceived())) return "last";
+    if (s.startAtSequence() != null) return "byStartSequence";
+    if (s.startAtTimeDelta() != null || s.startAtTime() != null) return "byStartTime";
+    return null; // deliverNew, the NATS Streaming default, is the component default
+  }
+
+  private static void put(Map<String, Object> p, String key, Object value) {
+    if (value != null) p.put(key, value);
+  }
+
+  private static void putDuration(Map<String, Object> p, String key, String value) {
+    if (value != null) p.put(key, Durations.parse(value).toString());
+  }
+}

@@ -1,0 +1,173 @@
+package io.ofnevents.compile;
+
+import io.ofnevents.model.ConditionStateSpec;
+import io.ofnevents.model.Durations;
+import io.ofnevents.model.FieldPath;
+import io.ofnevents.model.Input;
+import io.ofnevents.model.ResourceId;
+import io.ofnevents.model.Subscriber;
+import io.ofnevents.model.Trigger;
+import io.ofnevents.model.TriggerSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Routes of a Trigger: one consuming route per input topic, joined on one route that records the
+ * input in the condition state and runs every subscriber whose condition (the `ofn-condition`
+ * language, CEL) holds.
+ */
+final class TriggerCompiler {
+  static final String CONDITION_LANGUAGE = "ofn-condition";
+  static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
+
+  private TriggerCompiler() {}
+
+  static RouteFile compile(Trigger t, Compilation c) {
+    Kamelets used = new Kamelets();
+    ResourceId id = t.id();
+    String ns = t.namespace();
+    TriggerSpec spec = t.spec();
+    BusEndpoints bus = new BusEndpoints(c.bus(ns, spec.eventBus()), used, c, id);
+    List<Object> routes = new ArrayList<>();
+    int index = 0;
+    for (Map.Entry<String, TreeSet<String>> topic : inputsByTopic(t).entrySet()) {
+      routes.add(inputRoute(t, index++, topic.getKey(), topic.getValue(), bus));
+    }
+    routes.add(conditionRoute(t, bus, used, c));
+    return new RouteFile(
+        id, Names.routeFile(id), RouteYaml.write(Compiler.header(id), routes), used.used());
+  }
+
+  /** Inputs grouped by the topic they read; two inputs of one topic share a consumer. */
+  static Map<String, TreeSet<String>> inputsByTopic(Trigger t) {
+    Map<String, TreeSet<String>> byTopic = new TreeMap<>();
+    t.spec()
+        .inputs()
+        .forEach(
+            (name, input) ->
+                byTopic.computeIfAbsent(topicOf(t, input), k -> new TreeSet<>()).add(name));
+    return byTopic;
+  }
+
+  static String topicOf(Trigger t, Input input) {
+    String ns = input.namespace() == null ? t.namespace() : input.namespace();
+    return Names.topic(ns, input.eventSource(), input.event());
+  }
+
+  private static Map<String, Object> inputRoute(
+      Trigger t, int index, String topic, TreeSet<String> inputs, BusEndpoints bus) {
+    String ns = t.namespace();
+    Map<String, Object> from = bus.consume(topic, t.name(), ns);
+    List<Object> steps =
+        Y.list(
+            Y.map("setHeader", Y.map("name", "ce-ofninput", "constant", String.join(",", inputs))),
+            Y.to(Names.triggerDirect(ns, t.name()), null));
+    return Y.map(
+        "route",
+        Y.map(
+            "id", Names.triggerInputRoute(ns, t.name(), index),
+            "description",
+                "Trigger "
+                    + ns
+                    + "/"
+                    + t.name()
+                    + ": input "
+                    + String.join(", ", inputs)
+                    + " from topic "
+                    + topic,
+            "from",
+                Y.map(
+                    "uri", from.get("uri"), "parameters", from.get("parameters"), "steps", steps)));
+  }
+
+  private static Map<String, Object> conditionRoute(
+      Trigger t, BusEndpoints bus, Kamelets used, Compilation c) {
+    String ns = t.namespace();
+    String routeId = Names.triggerRoute(ns, t.name());
+    List<Object> steps = new ArrayList<>();
+    steps.add(Y.map("setHeader", Y.map("name", "ce-ofntrigger", "constant", t.name())));
+    steps.add(Y.to("ofn-trigger:" + ns + "/" + t.name(), stateParameters(t, bus)));
+    if (Compiler.logsEvents(t.spec().logLevel())) {
+      steps.add(
+          Compiler.logStep("Trigger " + ns + "/" + t.name() + " input ${header[ce-ofninput]}"));
+    }
+    List<Object> filters = new ArrayList<>();
+    List<Subscriber> subscribers = t.spec().subscribers();
+    for (int i = 0; i < subscribers.size(); i++) {
+      filters.add(subscriber(t, i, subscribers.get(i), bus, used, c, routeId));
+    }
+    if (filters.size() == 1) {
+      steps.addAll(filters);
+    } else {
+      // Every subscriber gets its chance even when another one fails; the failure still fails the
+      // exchange afterwards, so the bus message is redelivered rather than lost.
+      steps.add(Y.map("multicast", Y.map("id", routeId + "-subscribers", "steps", filters)));
+    }
+    return Y.map(
+        "route",
+        Y.map(
+            "id",
+            routeId,
+            "description",
+            "Trigger " + ns + "/" + t.name() + ": conditions and subscribers",
+            "from",
+            Y.map("uri", Names.triggerDirect(ns, t.name()), "steps", steps)));
+  }
+
+  private static Map<String, Object> stateParameters(Trigger t, BusEndpoints bus) {
+    ConditionStateSpec cs = t.spec().conditionState();
+    Map<String, Object> p = new LinkedHashMap<>();
+    Duration window =
+        cs == null || cs.window() == null ? DEFAULT_WINDOW : Durations.parse(cs.window());
+    p.put("window", window.toString());
+    p.put("resetOnFire", cs != null && Boolean.TRUE.equals(cs.resetOnFire()));
+    p.put("deliver", cs == null || cs.deliver() == null ? "current" : cs.deliver());
+    String store = cs == null || cs.store() == null ? "memory" : cs.store();
+    p.put("store", store);
+    if (store.equals("nats")) p.putAll(bus.connection());
+    return p;
+  }
+
+  private static Map<String, Object> subscriber(
+      Trigger t,
+      int i,
+      Subscriber s,
+      BusEndpoints bus,
+      Kamelets used,
+      Compilation c,
+      String routeId) {
+    String path = FieldPath.index("spec.subscribers", i);
+    List<Object> steps = new ArrayList<>();
+    ConditionStateSpec cs = t.spec().conditionState();
+    if (cs != null && "all".equals(cs.deliver())) {
+      steps.add(Y.to("ofn-trigger:" + t.namespace() + "/" + t.name(), Y.map("operation", "batch")));
+    }
+    List<Object> deadLetter = new ArrayList<>();
+    if (s.deadLetterSink() != null) {
+      String dls = c.sinkUrl(s.deadLetterSink(), t.id(), path + ".deadLetterSink");
+      deadLetter.add(SinkEndpoints.http(dls, s.delivery(), used));
+    }
+    if (s.deadLetterTopic() != null)
+      deadLetter.add(bus.publish(s.deadLetterTopic(), routeId + "-" + i + "-dl"));
+    if (s.sink() != null) {
+      String url = c.sinkUrl(s.sink(), t.id(), path + ".sink");
+      steps.addAll(
+          SinkEndpoints.withDeadLetter(SinkEndpoints.http(url, s.delivery(), used), deadLetter));
+    }
+    if (s.topic() != null) steps.add(bus.publish(s.topic(), routeId + "-" + i));
+    return Y.map(
+        "filter",
+        Y.map(
+            "id",
+            routeId + "-subscriber-" + i,
+            "expression",
+            Y.map("language", Y.map("language", CONDITION_LANGUAGE, "expression", s.condition())),
+            "steps",
+            steps));
+  }
+}
