@@ -1,0 +1,116 @@
+package io.ofnevents.runtime;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ofnevents.runtime.bus.BusComponent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+
+/**
+ * `/health/live`, `/health/ready` and `/metrics` (Prometheus) on one port. A plain JDK server: it
+ * starts in milliseconds and needs nothing from Camel's HTTP stack.
+ */
+public final class ManagementServer {
+  /** Bind any free port (tests). */
+  public static final int EPHEMERAL = -1;
+
+  private final CamelContext context;
+  private final HttpServer server;
+
+  ManagementServer(CamelContext context, int port) throws IOException {
+    this.context = context;
+    this.server = HttpServer.create(new InetSocketAddress(port == EPHEMERAL ? 0 : port), 16);
+    server.createContext("/health/live", ex -> respond(ex, liveness()));
+    server.createContext("/health/ready", ex -> respond(ex, readiness()));
+    server.createContext("/metrics", this::metrics);
+    server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "ofn-management")));
+  }
+
+  void start() {
+    server.start();
+  }
+
+  void stop() {
+    server.stop(0);
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private Status liveness() {
+    ServiceStatus s = context.getStatus();
+    boolean up = s.isStarted() || s.isStarting();
+    return new Status(up, List.of("camel: " + s));
+  }
+
+  private Status readiness() {
+    List<String> down = new ArrayList<>();
+    if (!context.getStatus().isStarted()) down.add("camel: " + context.getStatus());
+    for (Route route : context.getRoutes()) {
+      ServiceStatus rs = context.getRouteController().getRouteStatus(route.getRouteId());
+      if (rs != ServiceStatus.Started) down.add("route " + route.getRouteId() + ": " + rs);
+    }
+    BusComponent bus = context.hasComponent("ofn-bus") instanceof BusComponent b ? b : null;
+    if (bus != null && !bus.isHealthy()) down.add("bus: unreachable");
+    Collection<HealthCheck.Result> checks = HealthCheckHelper.invokeReadiness(context);
+    for (HealthCheck.Result r : checks) {
+      if (r.getState() == HealthCheck.State.DOWN) {
+        down.add(r.getCheck().getId() + ": " + r.getMessage().orElse("DOWN"));
+      }
+    }
+    return new Status(down.isEmpty(), down.isEmpty() ? List.of("ready") : down);
+  }
+
+  private void metrics(HttpExchange ex) throws IOException {
+    Set<PrometheusMeterRegistry> registries =
+        context.getRegistry().findByType(PrometheusMeterRegistry.class);
+    String body = registries.isEmpty() ? "" : registries.iterator().next().scrape();
+    write(ex, 200, "text/plain; version=0.0.4; charset=utf-8", body);
+  }
+
+  private static void respond(HttpExchange ex, Status status) throws IOException {
+    StringBuilder json =
+        new StringBuilder("{\"status\":\"")
+            .append(status.up ? "UP" : "DOWN")
+            .append("\",\"checks\":[");
+    for (int i = 0; i < status.details.size(); i++) {
+      if (i > 0) json.append(',');
+      json.append('"')
+          .append(status.details.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+          .append('"');
+    }
+    write(ex, status.up ? 200 : 503, "application/json", json.append("]}").toString());
+  }
+
+  private static void write(HttpExchange ex, int code, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(code, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private record Status(boolean up, List<String> details) {}
+}

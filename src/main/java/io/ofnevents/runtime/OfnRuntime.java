@@ -1,0 +1,120 @@
+package io.ofnevents.runtime;
+
+import io.ofnevents.compile.Bundle;
+import io.ofnevents.compile.RouteFile;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NoErrorHandlerBuilder;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a compiled bundle in camel-main: the very YAML `compile` writes, the Kamelets of our
+ * catalog, and the management endpoints. {@link #run()} blocks until SIGINT/SIGTERM and then drains
+ * in-flight events.
+ */
+public final class OfnRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OfnRuntime.class);
+
+  private final Bundle bundle;
+  private final RuntimeOptions options;
+  private final Main main = new Main();
+  private ManagementServer management;
+
+  public OfnRuntime(Bundle bundle, RuntimeOptions options) {
+    this.bundle = bundle;
+    this.options = options;
+    Properties props = new Properties();
+    try {
+      props.load(new StringReader(bundle.applicationProperties()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    // Routes come from the bundle in memory, not from files.
+    props.remove("camel.main.routes-include-pattern");
+    props.setProperty("camel.component.kamelet.location", options.kameletLocation());
+    props.forEach((k, v) -> main.addOverrideProperty((String) k, (String) v));
+    bundle.secretLiterals().forEach(main::addOverrideProperty);
+    options.properties().forEach(main::addOverrideProperty);
+    main.addMainListener(new Listener());
+  }
+
+  /** Starts without blocking; for tests and embedding. */
+  public void start() throws Exception {
+    main.start();
+    startManagement();
+  }
+
+  /** Starts and blocks until the process is asked to stop, then drains and returns. */
+  public void run() throws Exception {
+    main.addMainListener(
+        new MainListenerSupport() {
+          @Override
+          public void afterStart(BaseMainSupport m) {
+            try {
+              startManagement();
+            } catch (IOException e) {
+              throw new IllegalStateException(
+                  "cannot serve the management port: " + e.getMessage(), e);
+            }
+          }
+        });
+    main.run();
+    stopManagement();
+  }
+
+  public CamelContext context() {
+    return main.getCamelContext();
+  }
+
+  /** The management port actually bound (useful when 0 was... not used: 0 means off). */
+  public int managementPort() {
+    return management == null ? -1 : management.port();
+  }
+
+  @Override
+  public void close() throws Exception {
+    stopManagement();
+    main.stop();
+  }
+
+  private void startManagement() throws IOException {
+    if (options.managementPort() > 0 || options.managementPort() == ManagementServer.EPHEMERAL) {
+      management = new ManagementServer(context(), options.managementPort());
+      management.start();
+    }
+  }
+
+  private void stopManagement() {
+    if (management != null) management.stop();
+    management = null;
+  }
+
+  /** Loads the bundle's routes once Camel is configured, before it starts. */
+  private final class Listener extends MainListenerSupport {
+    @Override
+    public void afterConfigure(BaseMainSupport m) {
+      CamelContext context = m.getCamelContext();
+      // Failures go back to the bus consumer (which redelivers) instead of Camel's default error
+      // handler, which would log every expected sink failure with a stack trace.
+      context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerBuilder());
+      context.getManagementStrategy().addEventNotifier(new RouteStartLogger());
+      try {
+        for (RouteFile file : bundle.routes()) {
+          PluginHelper.getRoutesLoader(context)
+              .loadRoutes(ResourceHelper.fromString(file.fileName(), file.yaml()));
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot load generated routes: " + e.getMessage(), e);
+      }
+      LOG.info("Loaded {} route file(s)", bundle.routes().size());
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.ofnevents.runtime.bus;
+
+/**
+ * One bus backend (in-memory, NATS core, NATS JetStream). Subjects are the topics verbatim, so
+ * plain NATS clients interoperate.
+ */
+public interface BusDriver extends AutoCloseable {
+  /** Publishes and returns once the bus has the message (for JetStream: the publish ack). */
+  void publish(String subject, BusMessage message) throws Exception;
+
+  /** Starts delivering `subject` to `handler` as the consumer `settings.name()`. */
+  Subscription subscribe(String subject, ConsumerSettings settings, MessageHandler handler)
+      throws Exception;
+
+  /** Whether the backend is reachable right now (drives /health/ready). */
+  boolean isHealthy();
+
+  @Override
+  void close();
+}

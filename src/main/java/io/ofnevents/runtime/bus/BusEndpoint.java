@@ -1,0 +1,54 @@
+package io.ofnevents.runtime.bus;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** One subject of the bus, as a consumer (a Trigger input) or a producer (publish). */
+@UriEndpoint(
+    firstVersion = "0.1.0",
+    scheme = "ofn-bus",
+    title = "ofn-events bus",
+    syntax = "ofn-bus:subject",
+    category = {Category.MESSAGING})
+public class BusEndpoint extends DefaultEndpoint {
+  private final String subject;
+  private final BusOptions options;
+
+  BusEndpoint(String uri, BusComponent component, String subject, BusOptions options) {
+    super(uri, component);
+    this.subject = subject;
+    this.options = options;
+  }
+
+  @Override
+  public Producer createProducer() {
+    return new BusProducer(this);
+  }
+
+  @Override
+  public Consumer createConsumer(Processor processor) throws Exception {
+    if (options.consumer() == null) {
+      throw new IllegalArgumentException(
+          "ofn-bus consumer of " + subject + " needs consumer=<name>");
+    }
+    BusConsumer consumer = new BusConsumer(this, processor);
+    configureConsumer(consumer);
+    return consumer;
+  }
+
+  String subject() {
+    return subject;
+  }
+
+  BusOptions options() {
+    return options;
+  }
+
+  BusDriver driver() {
+    return ((BusComponent) getComponent()).driver(options);
+  }
+}

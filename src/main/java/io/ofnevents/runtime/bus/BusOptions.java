@@ -1,0 +1,75 @@
+package io.ofnevents.runtime.bus;
+
+import io.ofnevents.runtime.EndpointOptions;
+import java.time.Duration;
+
+/**
+ * Parameters of an `ofn-bus:` endpoint. The NATS ones mirror the bus spec fields (see the
+ * compiler's NatsSettings); the in-memory driver uses only the consumer name and concurrency.
+ */
+public record BusOptions(
+    String driver,
+    String consumer,
+    int concurrency,
+    String servers,
+    String subscriptionType,
+    Duration ackWait,
+    long maxDeliver,
+    long maxAckPending,
+    String deliverPolicy,
+    Long startSequence,
+    Duration startTimeDelta,
+    String startTime,
+    String startTimeFormat,
+    String dedupScope,
+    String stream,
+    String storage,
+    int replicas,
+    Duration maxAge,
+    Duration duplicateWindow,
+    String token,
+    String user,
+    String password,
+    String credentials,
+    String tlsCaFile,
+    String tlsCertFile,
+    String tlsKeyFile,
+    boolean tlsInsecure) {
+
+  static BusOptions read(EndpointOptions o) {
+    return new BusOptions(
+        o.oneOf("driver", "memory", "memory", "jetstream", "core"),
+        o.string("consumer", null),
+        o.integer("concurrency", 1),
+        o.string("servers", null),
+        o.oneOf("subscriptionType", "queue", "queue", "topic"),
+        o.duration("ackWait", Duration.ofSeconds(30)),
+        o.number("maxDeliver", -1),
+        o.number("maxAckPending", 1000),
+        o.oneOf("deliverPolicy", "new", "new", "all", "last", "byStartSequence", "byStartTime"),
+        o.optionalNumber("startSequence"),
+        o.duration("startTimeDelta", null),
+        o.string("startTime", null),
+        o.string("startTimeFormat", null),
+        o.string("dedupScope", null),
+        o.string("stream", null),
+        o.oneOf("storage", "file", "file", "memory"),
+        o.integer("replicas", 1),
+        o.duration("maxAge", null),
+        o.duration("duplicateWindow", Duration.ofMinutes(2)),
+        o.string("token", null),
+        o.string("user", null),
+        o.string("password", null),
+        o.string("credentials", null),
+        o.string("tlsCaFile", null),
+        o.string("tlsCertFile", null),
+        o.string("tlsKeyFile", null),
+        o.bool("tlsInsecure", false));
+  }
+
+  /** Never prints credentials. */
+  @Override
+  public String toString() {
+    return "BusOptions[driver=" + driver + ", servers=" + servers + ", consumer=" + consumer + "]";
+  }
+}

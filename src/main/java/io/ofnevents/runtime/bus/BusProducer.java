@@ -1,0 +1,26 @@
+package io.ofnevents.runtime.bus;
+
+import io.ofnevents.runtime.CloudEventHeaders;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultProducer;
+
+/** Publishes the exchange's event (ce- headers and body bytes); returns once the bus has it. */
+final class BusProducer extends DefaultProducer {
+  private final BusEndpoint endpoint;
+
+  BusProducer(BusEndpoint endpoint) {
+    super(endpoint);
+    this.endpoint = endpoint;
+  }
+
+  @Override
+  public void process(Exchange exchange) throws Exception {
+    Map<String, String> headers = CloudEventHeaders.select(exchange.getMessage().getHeaders());
+    byte[] body = exchange.getMessage().getBody(byte[].class);
+    String id = headers.get(CloudEventHeaders.ID);
+    String scope = endpoint.options().dedupScope();
+    String dedupId = id == null ? null : scope == null ? id : id + "@" + scope;
+    endpoint.driver().publish(endpoint.subject(), new BusMessage(headers, body, dedupId));
+  }
+}

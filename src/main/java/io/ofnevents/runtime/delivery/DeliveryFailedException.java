@@ -1,0 +1,32 @@
+package io.ofnevents.runtime.delivery;
+
+/**
+ * Every attempt to deliver an event to a sink failed. Carries what the dead letter records; the
+ * message is one line for logs and has no stack trace because it is an outcome, not a bug.
+ */
+public final class DeliveryFailedException extends Exception {
+  private final String destination;
+  private final int statusCode;
+  private final transient byte[] responseBody;
+
+  public DeliveryFailedException(
+      String destination, int statusCode, byte[] responseBody, String message) {
+    super(message, null, false, false);
+    this.destination = destination;
+    this.statusCode = statusCode;
+    this.responseBody = responseBody;
+  }
+
+  public String destination() {
+    return destination;
+  }
+
+  /** HTTP status of the last attempt, or -1 when no response came (refused, timed out). */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  public byte[] responseBody() {
+    return responseBody;
+  }
+}

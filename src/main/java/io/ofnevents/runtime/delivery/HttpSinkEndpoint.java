@@ -1,0 +1,37 @@
+package io.ofnevents.runtime.delivery;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** An HTTP sink: its URL and how hard to try. */
+@UriEndpoint(
+    firstVersion = "0.1.0",
+    scheme = "ofn-http",
+    title = "ofn-events HTTP sink",
+    syntax = "ofn-http:name",
+    producerOnly = true,
+    category = {Category.HTTP})
+public class HttpSinkEndpoint extends DefaultEndpoint {
+  private final String url;
+  private final RetryPolicy policy;
+
+  HttpSinkEndpoint(String uri, HttpSinkComponent component, String url, RetryPolicy policy) {
+    super(uri, component);
+    this.url = url;
+    this.policy = policy;
+  }
+
+  @Override
+  public Producer createProducer() {
+    return new HttpSinkProducer(this, url, policy);
+  }
+
+  @Override
+  public Consumer createConsumer(Processor processor) {
+    throw new UnsupportedOperationException("ofn-http is a sink: use it in to:");
+  }
+}

@@ -1,0 +1,118 @@
+package io.ofnevents.runtime.delivery;
+
+import io.ofnevents.runtime.CloudEventHeaders;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one event: POST with only the CloudEvent headers and the original body bytes, each
+ * attempt bounded by the timeout, retried per the policy; throws {@link DeliveryFailedException}
+ * when it gives up.
+ */
+final class HttpSinkProducer extends DefaultProducer {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpSinkProducer.class);
+
+  private final String url;
+  private final String query;
+  private final RetryPolicy policy;
+  private Endpoint http;
+  private Producer producer;
+
+  HttpSinkProducer(HttpSinkEndpoint endpoint, String url, RetryPolicy policy) {
+    super(endpoint);
+    this.url = url;
+    this.policy = policy;
+    this.query = URI.create(url).getRawQuery();
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    super.doStart();
+    URI u = URI.create(url);
+    long t = policy.timeout().toMillis();
+    String base =
+        u.getScheme()
+            + "://"
+            + u.getRawAuthority()
+            + (u.getRawPath() == null ? "" : u.getRawPath());
+    http =
+        getEndpoint()
+            .getCamelContext()
+            .getEndpoint(
+                base
+                    + "?httpMethod=POST&throwExceptionOnFailure=false&skipResponseHeaders=true"
+                    + "&connectTimeout="
+                    + t
+                    + "&responseTimeout="
+                    + t
+                    + "&soTimeout="
+                    + t
+                    + "&connectionRequestTimeout="
+                    + t);
+    producer = http.createProducer();
+    ServiceHelper.startService(producer);
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    ServiceHelper.stopService(producer);
+    super.doStop();
+  }
+
+  @Override
+  public void process(Exchange exchange) throws Exception {
+    int attempts = policy.retry() + 1;
+    int code = -1;
+    byte[] body = null;
+    String reason = null;
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      Exchange request = request(exchange);
+      producer.process(request);
+      Message response = request.getMessage();
+      if (request.getException() != null) {
+        code = -1;
+        body = null;
+        reason =
+            request.getException().getClass().getSimpleName()
+                + ": "
+                + request.getException().getMessage();
+      } else {
+        code = response.getHeader(Exchange.HTTP_RESPONSE_CODE, -1, Integer.class);
+        if (RetryPolicy.isSuccess(code)) return;
+        body = response.getBody(byte[].class);
+        reason = "answered " + code;
+      }
+      if (!RetryPolicy.isRetryable(code) || attempt == attempts) break;
+      long delay = policy.delayBefore(attempt).toMillis();
+      LOG.warn(
+          "Event {}: POST {} {} (attempt {} of {}), retrying in {} ms",
+          exchange.getMessage().getHeader(CloudEventHeaders.ID),
+          url,
+          reason,
+          attempt,
+          attempts,
+          delay);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delay));
+    }
+    throw new DeliveryFailedException(
+        url, code, body, "POST " + url + " " + reason + RetryPolicy.describe(code, attempts));
+  }
+
+  private Exchange request(Exchange original) {
+    Exchange request = http.createExchange();
+    Message in = request.getIn();
+    CloudEventHeaders.select(original.getMessage().getHeaders()).forEach(in::setHeader);
+    in.setBody(original.getMessage().getBody(byte[].class));
+    if (query != null) in.setHeader(Exchange.HTTP_QUERY, query);
+    return request;
+  }
+}

@@ -1,0 +1,76 @@
+package io.ofnevents.runtime.trigger;
+
+import io.ofnevents.runtime.CloudEventHeaders;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.DefaultProducer;
+
+/** The condition state of one Trigger, as a producer step of its route. */
+@UriEndpoint(
+    firstVersion = "0.1.0",
+    scheme = "ofn-trigger",
+    title = "ofn-events Trigger state",
+    syntax = "ofn-trigger:name",
+    producerOnly = true,
+    category = {Category.CORE})
+public class TriggerEndpoint extends DefaultEndpoint {
+  private final TriggerOptions options;
+  private final ConditionStore store;
+  private final Clock clock;
+
+  TriggerEndpoint(
+      String uri,
+      TriggerComponent component,
+      TriggerOptions options,
+      ConditionStore store,
+      Clock clock) {
+    super(uri, component);
+    this.options = options;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public Producer createProducer() {
+    return new DefaultProducer(this) {
+      @Override
+      public void process(Exchange exchange) throws Exception {
+        if (options.operation().equals("batch")) {
+          BatchBuilder.toBatch(exchange);
+        } else {
+          record(exchange);
+        }
+      }
+    };
+  }
+
+  private void record(Exchange exchange) throws Exception {
+    String header = exchange.getMessage().getHeader(CloudEventHeaders.INPUT, String.class);
+    if (header == null)
+      throw new IllegalStateException("event has no " + CloudEventHeaders.INPUT + " header");
+    List<String> inputs = Arrays.asList(header.split(","));
+    String id = exchange.getMessage().getHeader(CloudEventHeaders.ID, String.class);
+    StoredEvent event =
+        options.deliver().equals("all")
+            ? new StoredEvent(
+                CloudEventHeaders.select(exchange.getMessage().getHeaders()),
+                exchange.getMessage().getBody(byte[].class))
+            : null;
+    Snapshot snapshot = store.record(inputs, id, event, clock.instant());
+    exchange.setProperty(
+        ConditionContext.PROPERTY, new ConditionContext(store, snapshot, options.resetOnFire()));
+  }
+
+  @Override
+  public Consumer createConsumer(Processor processor) {
+    throw new UnsupportedOperationException("ofn-trigger is a step: use it in to:");
+  }
+}
