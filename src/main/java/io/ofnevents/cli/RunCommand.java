@@ -1,0 +1,75 @@
+package io.ofnevents.cli;
+
+import io.ofnevents.compile.Bundle;
+import io.ofnevents.compile.CompileOptions;
+import io.ofnevents.compile.Compiler;
+import io.ofnevents.model.load.LoadResult;
+import io.ofnevents.runtime.OfnRuntime;
+import io.ofnevents.runtime.RuntimeOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `run PATH...`: compile and run until SIGINT/SIGTERM, then drain. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Load every resource in PATH..., compile and run until stopped (SIGINT/SIGTERM).")
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "YAML files or directories.")
+  List<Path> paths;
+
+  @Option(
+      names = "--namespace",
+      defaultValue = "default",
+      description = "Namespace of resources without one (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Option(
+      names = "--management-port",
+      defaultValue = "8080",
+      description =
+          "Port of /health/live, /health/ready and /metrics; 0 turns it off (default: ${DEFAULT-VALUE}).")
+  int managementPort;
+
+  @Option(
+      names = "--kamelets",
+      paramLabel = "LOCATION",
+      defaultValue = RuntimeOptions.CLASSPATH_KAMELETS,
+      description =
+          "Where Kamelets are loaded from, e.g. file:kamelets,classpath:kamelets (default: ${DEFAULT-VALUE}).")
+  String kamelets;
+
+  @Option(
+      names = {"-p", "--property"},
+      paramLabel = "KEY=VALUE",
+      description = "Extra Camel property, repeatable.")
+  Map<String, String> properties = new TreeMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    LoadResult loaded = Inputs.load(paths, namespace);
+    if (Inputs.report(loaded.problems(), spec.commandLine().getErr())) return 1;
+    Bundle bundle =
+        Compiler.compile(loaded.resources(), CompileOptions.standalone(Version.current()));
+    if (Inputs.report(bundle.problems(), spec.commandLine().getErr())) return 1;
+    if (bundle.routes().isEmpty()) {
+      spec.commandLine().getErr().println("nothing to run: no EventSource or Trigger in " + paths);
+      return 1;
+    }
+    RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties);
+    try (OfnRuntime runtime = new OfnRuntime(bundle, options)) {
+      runtime.run();
+    }
+    return 0;
+  }
+}
