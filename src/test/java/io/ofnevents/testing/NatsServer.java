@@ -1,0 +1,122 @@
+package io.ofnevents.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A {@code nats-server} with JetStream on, storing streams as files in its own directory. */
+public final class NatsServer extends ServerProcess {
+  private static final Pattern READY = Pattern.compile("Server is ready");
+  private final String name;
+  private final String token;
+  private final String user;
+  private final String password;
+  private final boolean monitoring;
+  private int monitorPort;
+
+  private NatsServer(Builder builder) {
+    super("nats-server", "nats-server");
+    this.name = builder.name;
+    this.token = builder.token;
+    this.user = builder.user;
+    this.password = builder.password;
+    this.monitoring = builder.monitoring;
+  }
+
+  /** A JetStream server without authentication or monitoring. */
+  public static NatsServer create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  protected Pattern readyLine() {
+    return READY;
+  }
+
+  @Override
+  public String url() {
+    return "nats://" + HOST + ":" + port();
+  }
+
+  /** The HTTP monitoring URL ({@code /varz}, {@code /jsz}); needs {@link Builder#monitoring()}. */
+  public synchronized String monitorUrl() {
+    if (!monitoring) {
+      throw new IllegalStateException("monitoring is off: use NatsServer.builder().monitoring()");
+    }
+    return "http://" + HOST + ":" + monitorPort;
+  }
+
+  @Override
+  protected synchronized void choosePorts() {
+    super.choosePorts();
+    if (monitoring) {
+      monitorPort = FreePorts.pick();
+    }
+  }
+
+  @Override
+  protected synchronized List<String> arguments() {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("-js", "-a", HOST, "-p", String.valueOf(port())));
+    args.addAll(List.of("-sd", dir().toString()));
+    args.addAll(List.of("--name", name != null ? name : "ofn-it-" + port()));
+    if (monitoring) {
+      args.addAll(List.of("-m", String.valueOf(monitorPort)));
+    }
+    if (token != null) {
+      args.addAll(List.of("--auth", token));
+    }
+    if (user != null) {
+      args.addAll(List.of("--user", user, "--pass", password));
+    }
+    return args;
+  }
+
+  /** Options for a {@link NatsServer}; everything is off by default. */
+  public static final class Builder {
+    private String name;
+    private String token;
+    private String user;
+    private String password;
+    private boolean monitoring;
+
+    private Builder() {}
+
+    /** The server name ({@code --name}); defaults to {@code ofn-it-<port>}. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** Clients must present this token ({@code --auth}). */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /** Clients must log in with this user and password ({@code --user}, {@code --pass}). */
+    public Builder user(String user, String password) {
+      this.user = user;
+      this.password = password;
+      return this;
+    }
+
+    /** Serves the HTTP monitoring endpoints on a second free port ({@code -m}). */
+    public Builder monitoring() {
+      this.monitoring = true;
+      return this;
+    }
+
+    public NatsServer build() {
+      if (token != null && user != null) {
+        // nats-server accepts only one of the two on the command line
+        throw new IllegalStateException("choose token or user/password authentication, not both");
+      }
+      return new NatsServer(this);
+    }
+  }
+}
