@@ -30,15 +30,7 @@ public final class Validator {
       Resource res = l.resource();
       Reporter r = new Reporter(res.id(), l.where(), problems);
       Loaded previous = first.putIfAbsent(res.id(), l);
-      if (previous != null) {
-        r.error(
-            "metadata.name",
-            "defined twice (first at "
-                + previous.where().file()
-                + ":"
-                + previous.where().documentLine()
-                + ")");
-      }
+      if (previous != null) duplicate(previous, l, r);
       if (res.name() != null && !res.name().matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
         r.error(
             "metadata.name",
@@ -54,5 +46,18 @@ public final class Validator {
         Comparator.comparing((Problem p) -> String.valueOf(p.file()))
             .thenComparingInt(Problem::line));
     return List.copyOf(problems);
+  }
+
+  /**
+   * The same resource twice: an error within one file; across files the last one wins, as with
+   * `kubectl apply -f DIR`, which lets independent examples reuse names.
+   */
+  private static void duplicate(Loaded previous, Loaded again, Reporter r) {
+    String where = previous.where().file() + ":" + previous.where().documentLine();
+    if (previous.where().file() != null && previous.where().file().equals(again.where().file())) {
+      r.error("metadata.name", "defined twice in this file (first at " + where + ")");
+    } else {
+      r.warning("metadata.name", "also defined at " + where + "; the last definition wins");
+    }
   }
 }
