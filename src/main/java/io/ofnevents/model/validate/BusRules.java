@@ -1,12 +1,15 @@
 package io.ofnevents.model.validate;
 
+import io.ofnevents.model.Durations;
 import io.ofnevents.model.EventBusSpec;
 import io.ofnevents.model.FieldPath;
+import io.ofnevents.model.GoTimeLayout;
 import io.ofnevents.model.JetStreamSpec;
 import io.ofnevents.model.NatsAuthSpec;
 import io.ofnevents.model.NatsSpec;
 import io.ofnevents.model.NatsStreamingSpec;
 import io.ofnevents.model.ResourceSet;
+import io.ofnevents.model.TlsSpec;
 import java.util.stream.Stream;
 
 /** Rules of EventBus and ClusterEventBus, and of references to them. */
@@ -77,6 +80,22 @@ final class BusRules {
     if (s.startAtTimeFormat() != null && s.startAtTime() == null) {
       r.warning(FieldPath.join(path, "startAtTimeFormat"), "has no effect without startAtTime");
     }
+    if (s.startAtSequence() != null && s.startAtSequence() < 1) {
+      r.error(FieldPath.join(path, "startAtSequence"), "must be at least 1 (sequences start at 1)");
+    }
+    if (s.startAtTime() != null) {
+      String layout = s.startAtTimeFormat() == null ? GoTimeLayout.RFC3339 : s.startAtTimeFormat();
+      try {
+        GoTimeLayout.parse(s.startAtTime(), layout);
+      } catch (IllegalArgumentException e) {
+        r.error(
+            FieldPath.join(path, "startAtTime"),
+            e.getMessage()
+                + (s.startAtTimeFormat() == null
+                    ? " (set startAtTimeFormat to the Go layout of the time)"
+                    : ""));
+      }
+    }
   }
 
   private static void nats(NatsSpec s, String path, Reporter r) {
@@ -94,6 +113,7 @@ final class BusRules {
       }
       CommonRules.duration(js.maxAge(), FieldPath.join(p, "maxAge"), r);
       CommonRules.duration(js.duplicateWindow(), FieldPath.join(p, "duplicateWindow"), r);
+      duplicateWindowWithinMaxAge(js, p, r);
       CommonRules.duration(js.ackWait(), FieldPath.join(p, "ackWait"), r);
       if (js.maxDeliver() != null && js.maxDeliver() < 1 && js.maxDeliver() != -1) {
         r.error(FieldPath.join(p, "maxDeliver"), "must be at least 1, or -1 for unlimited");
@@ -116,6 +136,38 @@ final class BusRules {
               .filter(a -> a != null)
               .count();
       if (methods > 1) r.error(p, "set only one of token, user/password and credentials");
+    }
+    tls(s.tls(), FieldPath.join(path, "tls"), r);
+  }
+
+  private static void duplicateWindowWithinMaxAge(JetStreamSpec js, String path, Reporter r) {
+    if (js.maxAge() == null || js.duplicateWindow() == null) return;
+    try {
+      if (Durations.parse(js.duplicateWindow()).compareTo(Durations.parse(js.maxAge())) > 0) {
+        r.error(
+            FieldPath.join(path, "duplicateWindow"),
+            "must not be longer than maxAge (JetStream forgets ids of messages it discarded)");
+      }
+    } catch (IllegalArgumentException reportedAbove) {
+      // an unparsable duration is already an error of its own field
+    }
+  }
+
+  private static void tls(TlsSpec tls, String path, Reporter r) {
+    if (tls == null) return;
+    if (tls.certFile() != null && tls.keyFile() == null) {
+      r.error(FieldPath.join(path, "keyFile"), "required with certFile (mutual TLS)");
+    }
+    if (tls.keyFile() != null && tls.certFile() == null) {
+      r.error(FieldPath.join(path, "certFile"), "required with keyFile (mutual TLS)");
+    }
+    if (Boolean.TRUE.equals(tls.insecureSkipVerify())) {
+      r.warning(
+          FieldPath.join(path, "insecureSkipVerify"),
+          "the server certificate is not verified: use for testing only");
+      if (tls.caFile() != null) {
+        r.warning(FieldPath.join(path, "caFile"), "has no effect with insecureSkipVerify");
+      }
     }
   }
 }
