@@ -27,10 +27,21 @@ import java.util.Locale;
  *   <li>JetStream stream of a subject (one per subject unless the bus names one): {@code OFN_} plus
  *       the subject with every character outside {@code [A-Za-z0-9_-]} replaced by {@code _}, plus
  *       {@code _} and 8 hex characters of its hash when anything was replaced or cut.
+ *   <li>JetStream durable consumer of a Trigger input: the Trigger consumer name; with {@code
+ *       subscriptionType: topic} plus {@code -} and the replica id; in a stream holding several
+ *       subjects plus {@code _} and the subject. Characters outside {@code [A-Za-z0-9_-]} become
+ *       {@code _}, and a name that was cleaned or longer than 128 ends in {@code _} plus 8 hex
+ *       characters of the hash of the uncleaned name.
+ *   <li>Condition state in JetStream KV: bucket {@value #STATE_BUCKET}, key {@code {ns}.{trigger}}.
  * </ul>
  */
 public final class Names {
   public static final int K8S_MAX = 63;
+
+  /** JetStream KV bucket holding the condition state of Triggers with `store: nats`. */
+  public static final String STATE_BUCKET = "ofn-trigger-state";
+
+  private static final int DURABLE_MAX = 128;
 
   private Names() {}
 
@@ -107,6 +118,23 @@ public final class Names {
     String name = "OFN_" + clean;
     if (clean.equals(subject) && name.length() <= 64) return name;
     return cut(name, 64 - 9) + "_" + hash(subject);
+  }
+
+  /**
+   * The JetStream durable consumer reading `subject` for the consumer `consumer`.
+   *
+   * @param replica the replica id when each replica has its own durable (subscriptionType: topic)
+   * @param sharedStream whether the stream holds other subjects too, which then need durables of
+   *     their own (durable names are per stream)
+   */
+  public static String jetStreamDurable(
+      String consumer, String replica, String subject, boolean sharedStream) {
+    String name = consumer;
+    if (replica != null) name += "-" + replica;
+    if (sharedStream) name += "_" + subject;
+    String clean = name.replaceAll("[^A-Za-z0-9_-]", "_");
+    if (clean.equals(name) && name.length() <= DURABLE_MAX) return name;
+    return cut(clean, DURABLE_MAX - 9) + "_" + hash(name);
   }
 
   /** A DNS-1123 label of at most 63 characters derived from `name`. */

@@ -2,12 +2,15 @@ package io.ofnevents.compile;
 
 import io.ofnevents.model.Durations;
 import io.ofnevents.model.EventBusSpec;
+import io.ofnevents.model.GoTimeLayout;
 import io.ofnevents.model.JetStreamSpec;
 import io.ofnevents.model.NatsAuthSpec;
 import io.ofnevents.model.NatsSpec;
 import io.ofnevents.model.NatsStreamingSpec;
 import io.ofnevents.model.ResourceId;
+import io.ofnevents.model.SecretValue;
 import io.ofnevents.model.TlsSpec;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,8 +50,7 @@ final class NatsSettings {
       put(p, "deliverPolicy", deliverPolicy(stan));
       put(p, "startSequence", stan.startAtSequence());
       putDuration(p, "startTimeDelta", stan.startAtTimeDelta());
-      put(p, "startTime", stan.startAtTime());
-      put(p, "startTimeFormat", stan.startAtTimeFormat());
+      if (stan.startAtTime() != null) p.put("startTime", startTime(stan).toString());
       return p;
     }
     NatsSpec nats = bus.nats();
@@ -71,7 +73,13 @@ final class NatsSettings {
       put(p, "token", c.secret(auth.token(), owner, "nats.auth.token"));
       put(p, "user", c.secret(auth.user(), owner, "nats.auth.user"));
       put(p, "password", c.secret(auth.password(), owner, "nats.auth.password"));
-      put(p, "credentials", c.secret(auth.credentials(), owner, "nats.auth.credentials"));
+      SecretValue creds = auth.credentials();
+      if (creds != null && creds.file() != null) {
+        // A .creds file is read by the NATS client itself; its path is no secret.
+        p.put("credentialsFile", creds.file());
+      } else {
+        put(p, "credentials", c.secret(creds, owner, "nats.auth.credentials"));
+      }
     }
     TlsSpec tls = nats.tls();
     if (tls != null) {
@@ -81,6 +89,12 @@ final class NatsSettings {
       put(p, "tlsInsecure", tls.insecureSkipVerify());
     }
     return p;
+  }
+
+  /** `startAtTime` read with its Go layout (RFC 3339 when none is given); validated before. */
+  static Instant startTime(NatsStreamingSpec s) {
+    String layout = s.startAtTimeFormat() == null ? GoTimeLayout.RFC3339 : s.startAtTimeFormat();
+    return GoTimeLayout.parse(s.startAtTime(), layout);
   }
 
   /** The JetStream deliver policy equivalent of the NATS Streaming start options. */
