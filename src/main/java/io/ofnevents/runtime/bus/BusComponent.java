@@ -1,9 +1,10 @@
 package io.ofnevents.runtime.bus;
 
 import io.ofnevents.runtime.EndpointOptions;
+import io.ofnevents.runtime.bus.nats.CoreNatsBus;
+import io.ofnevents.runtime.bus.nats.JetStreamBus;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
@@ -14,11 +15,7 @@ import org.apache.camel.support.DefaultComponent;
 public class BusComponent extends DefaultComponent {
   private final MemoryBus memory = new MemoryBus();
   private final Map<String, BusDriver> drivers = new ConcurrentHashMap<>();
-  private volatile Function<BusOptions, BusDriver> natsDrivers =
-      options -> {
-        throw new UnsupportedOperationException(
-            "the " + options.driver() + " bus driver is not available in this build");
-      };
+  private String replicaId;
 
   @Override
   protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
@@ -31,12 +28,28 @@ public class BusComponent extends DefaultComponent {
   /** The driver of `options`' backend, created on first use. */
   BusDriver driver(BusOptions options) {
     if (options.driver().equals("memory")) return memory;
-    return drivers.computeIfAbsent(NatsConnectionKey.of(options), k -> natsDrivers.apply(options));
+    return drivers.computeIfAbsent(NatsConnectionKey.of(options), k -> create(options));
   }
 
-  /** Installs the factory of NATS drivers (the NATS bus module registers itself here). */
-  public void setNatsDrivers(Function<BusOptions, BusDriver> factory) {
-    this.natsDrivers = factory;
+  private BusDriver create(BusOptions options) {
+    return options.driver().equals("core")
+        ? new CoreNatsBus(options, getReplicaId())
+        : new JetStreamBus(options, getReplicaId());
+  }
+
+  /**
+   * This process's identity among the replicas of a Trigger: it names the per-replica durable
+   * consumers of `subscriptionType: topic`, so it must be stable across restarts of one replica and
+   * differ between replicas. Default: {@link ReplicaId#detect()}.
+   */
+  public String getReplicaId() {
+    if (replicaId == null) replicaId = ReplicaId.detect();
+    return replicaId;
+  }
+
+  /** Sets the replica id (`camel.component.ofn-bus.replica-id`). */
+  public void setReplicaId(String replicaId) {
+    this.replicaId = replicaId;
   }
 
   /** Whether every driver in use can reach its backend. */

@@ -1,5 +1,7 @@
 package io.ofnevents.runtime.bus;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -32,8 +34,23 @@ final class BusConsumer extends DefaultConsumer {
             o.maxAckPending(),
             o.deliverPolicy(),
             o.startSequence(),
-            null);
+            startTime(o));
     subscription = endpoint.driver().subscribe(endpoint.subject(), settings, this::handle);
+  }
+
+  /** The start of `byStartTime`: the given instant, or now minus the given delta. */
+  private static Instant startTime(BusOptions o) {
+    if (o.startTime() != null) {
+      try {
+        return Instant.parse(o.startTime());
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "startTime="
+                + o.startTime()
+                + " is not an ISO-8601 instant (e.g. 2024-01-31T12:00:00Z)");
+      }
+    }
+    return o.startTimeDelta() == null ? null : Instant.now().minus(o.startTimeDelta());
   }
 
   private void handle(BusMessage message, MessageHandler.Delivery delivery) throws Exception {

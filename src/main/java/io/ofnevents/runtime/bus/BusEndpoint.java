@@ -17,6 +17,7 @@ import org.apache.camel.support.DefaultEndpoint;
 public class BusEndpoint extends DefaultEndpoint {
   private final String subject;
   private final BusOptions options;
+  private volatile BusDriver driver;
 
   BusEndpoint(String uri, BusComponent component, String subject, BusOptions options) {
     super(uri, component);
@@ -48,7 +49,10 @@ public class BusEndpoint extends DefaultEndpoint {
     return options;
   }
 
+  /** The driver of this endpoint's bus, connecting on first use. */
   BusDriver driver() {
-    return ((BusComponent) getComponent()).driver(options);
+    BusDriver d = driver;
+    if (d == null) driver = d = ((BusComponent) getComponent()).driver(options);
+    return d;
   }
 }

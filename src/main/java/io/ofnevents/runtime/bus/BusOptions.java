@@ -6,6 +6,8 @@ import java.time.Duration;
 /**
  * Parameters of an `ofn-bus:` endpoint. The NATS ones mirror the bus spec fields (see the
  * compiler's NatsSettings); the in-memory driver uses only the consumer name and concurrency.
+ * `startTime` is an ISO-8601 instant (the compiler converts upstream's Go-layout times);
+ * `credentials` is the content of a NATS .creds file, `credentialsFile` its path.
  */
 public record BusOptions(
     String driver,
@@ -20,7 +22,6 @@ public record BusOptions(
     Long startSequence,
     Duration startTimeDelta,
     String startTime,
-    String startTimeFormat,
     String dedupScope,
     String stream,
     String storage,
@@ -31,12 +32,14 @@ public record BusOptions(
     String user,
     String password,
     String credentials,
+    String credentialsFile,
     String tlsCaFile,
     String tlsCertFile,
     String tlsKeyFile,
     boolean tlsInsecure) {
 
-  static BusOptions read(EndpointOptions o) {
+  /** Reads (and removes) the bus parameters from `o`; also used by the NATS condition store. */
+  public static BusOptions read(EndpointOptions o) {
     return new BusOptions(
         o.oneOf("driver", "memory", "memory", "jetstream", "core"),
         o.string("consumer", null),
@@ -50,7 +53,6 @@ public record BusOptions(
         o.optionalNumber("startSequence"),
         o.duration("startTimeDelta", null),
         o.string("startTime", null),
-        o.string("startTimeFormat", null),
         o.string("dedupScope", null),
         o.string("stream", null),
         o.oneOf("storage", "file", "file", "memory"),
@@ -61,6 +63,7 @@ public record BusOptions(
         o.string("user", null),
         o.string("password", null),
         o.string("credentials", null),
+        o.string("credentialsFile", null),
         o.string("tlsCaFile", null),
         o.string("tlsCertFile", null),
         o.string("tlsKeyFile", null),

@@ -15,6 +15,12 @@ final class BusProducer extends DefaultProducer {
   }
 
   @Override
+  protected void doStart() throws Exception {
+    super.doStart();
+    endpoint.driver(); // connect now, so a wrong server or credentials fail at start-up
+  }
+
+  @Override
   public void process(Exchange exchange) throws Exception {
     Map<String, String> headers = CloudEventHeaders.select(exchange.getMessage().getHeaders());
     byte[] body = exchange.getMessage().getBody(byte[].class);

@@ -11,7 +11,8 @@ final class NatsConnectionKey {
         "|",
         o.driver(),
         String.valueOf(o.servers()),
-        String.valueOf(Objects.hash(o.token(), o.user(), o.password(), o.credentials())),
+        String.valueOf(
+            Objects.hash(o.token(), o.user(), o.password(), o.credentials(), o.credentialsFile())),
         String.valueOf(o.tlsCaFile()),
         String.valueOf(o.tlsCertFile()),
         String.valueOf(o.tlsKeyFile()),

@@ -1,0 +1,52 @@
+package io.ofnevents.runtime.bus.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.ErrorListener;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs what happens to a NATS connection once per change: a server restart is one "disconnected"
+ * and one "reconnected" line, not one line per reconnect attempt.
+ */
+final class ConnectionLog implements ConnectionListener, ErrorListener {
+  private static final Logger LOG = LoggerFactory.getLogger("io.ofnevents.bus.nats");
+  private final String servers;
+  private final AtomicBoolean down = new AtomicBoolean();
+
+  ConnectionLog(String servers) {
+    this.servers = servers;
+  }
+
+  @Override
+  public void connectionEvent(Connection conn, Events type) {
+    switch (type) {
+      case DISCONNECTED -> {
+        if (down.compareAndSet(false, true)) {
+          LOG.warn("Lost the connection to NATS {}; reconnecting", servers);
+        }
+      }
+      case RECONNECTED -> {
+        if (down.compareAndSet(true, false)) {
+          LOG.info("Reconnected to NATS {} ({})", servers, conn.getConnectedUrl());
+        }
+      }
+      case LAME_DUCK -> LOG.info("NATS server {} is shutting down (lame duck)", servers);
+      default -> LOG.debug("NATS {}: {}", servers, type);
+    }
+  }
+
+  @Override
+  public void errorOccurred(Connection conn, String error) {
+    LOG.warn("NATS {}: {}", servers, error);
+  }
+
+  @Override
+  public void exceptionOccurred(Connection conn, Exception exp) {
+    // While reconnecting every attempt fails; those are expected and would flood the log.
+    if (down.get()) LOG.debug("NATS {}: {}", servers, exp.toString());
+    else LOG.warn("NATS {}: {}", servers, exp.toString());
+  }
+}

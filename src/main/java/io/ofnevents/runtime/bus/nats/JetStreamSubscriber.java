@@ -1,0 +1,215 @@
+package io.ofnevents.runtime.bus.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.ofnevents.runtime.bus.BusMessage;
+import io.ofnevents.runtime.bus.ConsumerSettings;
+import io.ofnevents.runtime.bus.MessageHandler;
+import io.ofnevents.runtime.bus.Subscription;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes one subject through a durable pull consumer: a fetch thread pulls batches into a small
+ * worker pool (one worker keeps the stream order); a message is acknowledged only after its handler
+ * returned, and nak'ed with a growing delay when it threw. Every message held here (queued or
+ * running) is reported "in progress" to JetStream regularly, so a long delivery with retries is not
+ * handed to another replica when AckWait expires.
+ */
+final class JetStreamSubscriber implements Subscription {
+  private static final Logger LOG = LoggerFactory.getLogger(JetStreamSubscriber.class);
+  static final Duration FETCH_WAIT = Duration.ofSeconds(1);
+  static final Duration FIRST_REDELIVERY = Duration.ofMillis(500);
+  static final Duration MAX_REDELIVERY = Duration.ofSeconds(30);
+  static final int MAX_BATCH = 64;
+
+  private final Connection nc;
+  private final Streams streams;
+  private final String subject;
+  private final ConsumerSettings settings;
+  private final String replicaId;
+  private final MessageHandler handler;
+  private final Semaphore room;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService ticker;
+  private final Set<Message> held = ConcurrentHashMap.newKeySet();
+  private volatile boolean running = true;
+  private volatile JetStreamSubscription sub;
+  private Thread fetcher;
+
+  JetStreamSubscriber(
+      Connection nc,
+      Streams streams,
+      String subject,
+      ConsumerSettings settings,
+      String replicaId,
+      MessageHandler handler) {
+    this.nc = nc;
+    this.streams = streams;
+    this.subject = subject;
+    this.settings = settings;
+    this.replicaId = replicaId;
+    this.handler = handler;
+    int workersCount = Math.max(1, settings.concurrency());
+    this.room = new Semaphore((int) Math.min(settings.maxAckPending(), MAX_BATCH * workersCount));
+    String name = "ofn-jetstream-" + subject;
+    this.workers = Executors.newFixedThreadPool(workersCount, r -> daemon(r, name));
+    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-heartbeat"));
+  }
+
+  /** Creates the stream and durable (failing fast on configuration errors) and starts pulling. */
+  void start() throws Exception {
+    sub = Durables.bind(nc, streams, subject, settings, replicaId);
+    LOG.info("Consuming {} as JetStream consumer {}", subject, sub.getConsumerName());
+    fetcher = new Thread(this::fetchLoop, "ofn-jetstream-fetch-" + subject);
+    fetcher.setDaemon(true);
+    fetcher.start();
+    long period = Math.max(100, settings.ackWait().toMillis() / 3);
+    ticker.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void fetchLoop() {
+    int failures = 0;
+    while (running) {
+      try {
+        room.acquire();
+        int wanted = 1 + room.drainPermits();
+        int taken = 0;
+        try {
+          if (sub == null) sub = Durables.bind(nc, streams, subject, settings, replicaId);
+          Iterator<Message> it = sub.iterate(wanted, FETCH_WAIT);
+          while (it.hasNext()) {
+            Message m = it.next();
+            taken++;
+            held.add(m);
+            workers.execute(() -> process(m));
+          }
+        } finally {
+          room.release(wanted - taken);
+        }
+        if (failures > 0) LOG.info("Consuming {} again", subject);
+        failures = 0;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        if (!running) return;
+        // The consumer or stream may be gone (deleted, server lost its store): set them up again.
+        if (failures++ == 0) LOG.warn("Consuming {} failed, retrying: {}", subject, e.toString());
+        unsubscribeQuietly();
+        pause(Math.min(200L << Math.min(failures, 5), 5_000));
+      }
+    }
+  }
+
+  private void process(Message m) {
+    long attempt = 0;
+    BusMessage event = null;
+    try {
+      if (!running) {
+        m.nak(); // fetched but not started before stop: let another replica have it now
+        return;
+      }
+      attempt = m.metaData().deliveredCount();
+      event = NatsEvents.fromJetStream(m);
+      handler.handle(event, new MessageHandler.Delivery(attempt, subject));
+      m.ack();
+    } catch (Exception e) {
+      failed(m, event, attempt, e);
+    } finally {
+      held.remove(m);
+      room.release();
+    }
+  }
+
+  private void failed(Message m, BusMessage event, long attempt, Exception e) {
+    String id = event == null ? "?" : event.id();
+    long seq = m.metaData().streamSequence();
+    if (settings.maxDeliver() > 0 && attempt >= settings.maxDeliver()) {
+      LOG.error(
+          "Event {} on {} failed on its last delivery ({} of maxDeliver {}): JetStream will not"
+              + " deliver it again; it stays in stream {} at sequence {}: {}",
+          id,
+          subject,
+          attempt,
+          settings.maxDeliver(),
+          m.metaData().getStream(),
+          seq,
+          e.getMessage());
+      m.term();
+      return;
+    }
+    long delay =
+        Math.min(
+            FIRST_REDELIVERY.toMillis() << Math.min(attempt - 1, 10), MAX_REDELIVERY.toMillis());
+    LOG.warn(
+        "Event {} on {} failed (delivery {}), redelivery in {} ms: {}",
+        id,
+        subject,
+        attempt,
+        delay,
+        e.getMessage());
+    LOG.debug("Failure of event {}", id, e);
+    m.nakWithDelay(Duration.ofMillis(delay));
+  }
+
+  private void heartbeat() {
+    for (Message m : held) {
+      try {
+        m.inProgress();
+      } catch (RuntimeException e) {
+        LOG.debug("in-progress ack failed: {}", e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      if (fetcher != null) fetcher.join(FETCH_WAIT.toMillis() * 3);
+      workers.shutdown();
+      if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+        LOG.warn("Deliveries on {} still running at stop; JetStream will redeliver them", subject);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ticker.shutdownNow();
+      unsubscribeQuietly();
+    }
+  }
+
+  private void unsubscribeQuietly() {
+    JetStreamSubscription s = sub;
+    sub = null;
+    if (s == null) return;
+    try {
+      s.unsubscribe();
+    } catch (RuntimeException e) {
+      LOG.debug("unsubscribe of {} failed: {}", subject, e.toString());
+    }
+  }
+
+  private void pause(long millis) {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (running && System.nanoTime() < until) LockSupport.parkNanos(until - System.nanoTime());
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

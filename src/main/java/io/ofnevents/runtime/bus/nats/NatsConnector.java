@@ -1,0 +1,82 @@
+package io.ofnevents.runtime.bus.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.ofnevents.runtime.bus.BusOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Opens NATS connections from bus options: servers, authentication, TLS, and reconnection for as
+ * long as the process runs (a restarted server is picked up again; JetStream state lives there).
+ */
+public final class NatsConnector {
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration RECONNECT_WAIT = Duration.ofMillis(250);
+
+  private NatsConnector() {}
+
+  /**
+   * Connects, or throws an exception whose message names the servers and the reason (never a
+   * secret).
+   */
+  public static Connection connect(BusOptions o, String name) {
+    try {
+      return Nats.connect(options(o, name));
+    } catch (IOException e) {
+      throw new NatsUnavailableException(
+          "cannot connect to NATS at " + o.servers() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NatsUnavailableException("interrupted while connecting to " + o.servers(), e);
+    }
+  }
+
+  /** Closes `nc`, waiting for pending acks to be flushed; never throws. */
+  public static void closeQuietly(Connection nc) {
+    try {
+      nc.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // closing is best effort: JetStream redelivers whatever was not acknowledged
+    }
+  }
+
+  static Options options(BusOptions o, String name) {
+    if (o.servers() == null || o.servers().isBlank()) {
+      throw new IllegalArgumentException("the NATS bus needs servers=<url>[,<url>...]");
+    }
+    String[] servers =
+        Arrays.stream(o.servers().split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toArray(String[]::new);
+    ConnectionLog log = new ConnectionLog(o.servers());
+    Options.Builder b =
+        Options.builder()
+            .servers(servers)
+            .connectionName(name)
+            .connectionTimeout(CONNECT_TIMEOUT)
+            .maxReconnects(-1)
+            .reconnectWait(RECONNECT_WAIT)
+            .connectionListener(log)
+            .errorListener(log);
+    if (o.token() != null) b.token(o.token().toCharArray());
+    if (o.user() != null) b.userInfo(o.user(), o.password() == null ? "" : o.password());
+    if (o.credentials() != null) {
+      b.authHandler(Nats.staticCredentials(o.credentials().getBytes(StandardCharsets.UTF_8)));
+    }
+    if (o.credentialsFile() != null) b.authHandler(Nats.credentials(o.credentialsFile()));
+    if (usesTls(o, servers)) b.sslContext(PemTls.context(o));
+    return b.build();
+  }
+
+  private static boolean usesTls(BusOptions o, String[] servers) {
+    if (o.tlsCaFile() != null || o.tlsCertFile() != null || o.tlsInsecure()) return true;
+    return Arrays.stream(servers).anyMatch(s -> s.startsWith("tls://"));
+  }
+}
