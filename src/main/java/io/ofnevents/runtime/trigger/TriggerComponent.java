@@ -1,11 +1,11 @@
 package io.ofnevents.runtime.trigger;
 
 import io.ofnevents.runtime.EndpointOptions;
+import io.ofnevents.runtime.bus.BusOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
@@ -17,11 +17,6 @@ import org.apache.camel.support.DefaultComponent;
 public class TriggerComponent extends DefaultComponent {
   private final Map<String, ConditionStore> stores = new ConcurrentHashMap<>();
   private Clock clock = Clock.systemUTC();
-  private volatile BiFunction<TriggerOptions, EndpointOptions, ConditionStore> natsStores =
-      (options, o) -> {
-        throw new UnsupportedOperationException(
-            "the nats condition store is not available in this build");
-      };
 
   @Override
   protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
@@ -34,22 +29,27 @@ public class TriggerComponent extends DefaultComponent {
             o.bool("resetOnFire", false),
             o.oneOf("deliver", "current", "current", "all"),
             o.oneOf("store", "memory", "memory", "nats"));
+    // `store: nats` carries the bus connection settings (read even when the store exists already)
+    BusOptions nats = null;
+    if (options.store().equals("nats")) {
+      o.oneOf("mode", "jetstream", "jetstream");
+      nats = BusOptions.read(o);
+    }
+    BusOptions connection = nats;
     ConditionStore store =
         options.operation().equals("record")
-            ? stores.computeIfAbsent(remaining, k -> create(options, o))
+            ? stores.computeIfAbsent(remaining, k -> create(options, connection))
             : null;
     o.rejectUnknown();
     return new TriggerEndpoint(uri, this, options, store, clock);
   }
 
-  private ConditionStore create(TriggerOptions options, EndpointOptions o) {
-    if (options.store().equals("nats")) return natsStores.apply(options, o);
-    return new MemoryConditionStore(options.window(), options.deliver().equals("all"));
-  }
-
-  /** Installs the factory of JetStream KV stores (the NATS module registers itself here). */
-  public void setNatsStores(BiFunction<TriggerOptions, EndpointOptions, ConditionStore> factory) {
-    this.natsStores = factory;
+  private ConditionStore create(TriggerOptions options, BusOptions nats) {
+    boolean keepEvents = options.deliver().equals("all");
+    if (nats != null) {
+      return KvConditionStore.open(nats, options.trigger(), options.window(), keepEvents);
+    }
+    return new MemoryConditionStore(options.window(), keepEvents);
   }
 
   public void setClock(Clock clock) {
