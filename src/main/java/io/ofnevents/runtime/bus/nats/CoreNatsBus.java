@@ -10,8 +10,10 @@ import io.ofnevents.runtime.bus.BusOptions;
 import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.MessageHandler;
 import io.ofnevents.runtime.bus.Subscription;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +65,11 @@ public final class CoreNatsBus implements BusDriver {
           subject,
           e.getMessage());
     }
+  }
+
+  /** Waits until the server has processed everything sent so far (e.g. new subscriptions). */
+  public void flush(Duration timeout) throws TimeoutException, InterruptedException {
+    nc.flush(timeout);
   }
 
   @Override

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * long as the process runs (a restarted server is picked up again; JetStream state lives there).
  */
 public final class NatsConnector {
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   static final Duration RECONNECT_WAIT = Duration.ofMillis(250);
 
   private NatsConnector() {}
