@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class JetStreamSubscriber implements Subscription {
   private static final Logger LOG = LoggerFactory.getLogger(JetStreamSubscriber.class);
-  static final Duration FETCH_WAIT = Duration.ofSeconds(1);
+  static final Duration FETCH_WAIT = Duration.ofMillis(500);
   static final Duration FIRST_REDELIVERY = Duration.ofMillis(500);
   static final Duration MAX_REDELIVERY = Duration.ofSeconds(30);
   static final int MAX_BATCH = 64;
