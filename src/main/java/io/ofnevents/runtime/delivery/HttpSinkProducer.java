@@ -8,6 +8,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Producer;
+import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -58,6 +59,11 @@ final class HttpSinkProducer extends DefaultProducer {
                     + t
                     + "&connectionRequestTimeout="
                     + t);
+    if (http instanceof HttpEndpoint e) {
+      // Apache HttpClient re-sends a POST answered 503 or 429 after a second on its own: that
+      // would be a retry the delivery policy (retry: 0 included) knows nothing about.
+      e.getClientBuilder().disableAutomaticRetries();
+    }
     producer = http.createProducer();
     ServiceHelper.startService(producer);
   }

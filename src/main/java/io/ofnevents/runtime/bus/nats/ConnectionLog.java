@@ -45,8 +45,11 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
 
   @Override
   public void exceptionOccurred(Connection conn, Exception exp) {
-    // While reconnecting every attempt fails; those are expected and would flood the log.
-    if (down.get()) LOG.debug("NATS {}: {}", servers, exp.toString());
-    else LOG.warn("NATS {}: {}", servers, exp.toString());
+    // I/O errors come with a disconnect (logged once above) and repeat on every reconnect attempt.
+    if (down.get() || exp instanceof java.io.IOException) {
+      LOG.debug("NATS {}: {}", servers, exp.toString());
+    } else {
+      LOG.warn("NATS {}: {}", servers, exp.toString());
+    }
   }
 }
