@@ -15,6 +15,7 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
   private static final Logger LOG = LoggerFactory.getLogger("io.ofnevents.bus.nats");
   private final String servers;
   private final AtomicBoolean down = new AtomicBoolean();
+  private volatile boolean wasConnected;
 
   ConnectionLog(String servers) {
     this.servers = servers;
@@ -23,8 +24,10 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
   @Override
   public void connectionEvent(Connection conn, Events type) {
     switch (type) {
+      case CONNECTED -> wasConnected = true;
       case DISCONNECTED -> {
-        if (down.compareAndSet(false, true)) {
+        // a first connection that fails is reported by whoever tried to connect
+        if (wasConnected && down.compareAndSet(false, true)) {
           LOG.warn("Lost the connection to NATS {}; reconnecting", servers);
         }
       }
@@ -45,8 +48,9 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
 
   @Override
   public void exceptionOccurred(Connection conn, Exception exp) {
-    // I/O errors come with a disconnect (logged once above) and repeat on every reconnect attempt.
-    if (down.get() || exp instanceof java.io.IOException) {
+    // I/O errors come with a disconnect (logged once above) and repeat on every reconnect attempt;
+    // a first connection that fails is reported by whoever tried to connect.
+    if (!wasConnected || down.get() || exp instanceof java.io.IOException) {
       LOG.debug("NATS {}: {}", servers, exp.toString());
     } else {
       LOG.warn("NATS {}: {}", servers, exp.toString());
