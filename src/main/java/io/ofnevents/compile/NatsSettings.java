@@ -78,7 +78,7 @@ final class NatsSettings {
         // A .creds file is read by the NATS client itself; its path is no secret.
         p.put("credentialsFile", creds.file());
       } else {
-        put(p, "credentials", c.secret(creds, owner, "nats.auth.credentials"));
+        put(p, "userCredentials", c.secret(creds, owner, "nats.auth.credentials"));
       }
     }
     TlsSpec tls = nats.tls();

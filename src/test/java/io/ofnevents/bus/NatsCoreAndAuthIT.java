@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 import io.ofnevents.runtime.bus.BusDriver;
 import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.Subscription;
@@ -15,12 +19,16 @@ import io.ofnevents.runtime.bus.nats.JetStreamBus;
 import io.ofnevents.runtime.bus.nats.NatsUnavailableException;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.ServerExtension;
+import io.ofnevents.testing.TestRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Core NATS (at-most-once, queue groups) and authentication by token and user/password. */
 class NatsCoreAndAuthIT {
@@ -100,6 +108,48 @@ class NatsCoreAndAuthIT {
               "r")) {
         bus.publish("userpass", event("u-1", "u"));
         assertThat(bus.isHealthy()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aTokenGivenByFileReferenceReachesTheBusAndNoGeneratedFile(@TempDir Path dir)
+      throws Exception {
+    String token = "t0ken-from-a-file";
+    Path tokenFile = Files.writeString(dir.resolve("token"), token + "\n");
+    try (NatsServer secured = NatsServer.builder().token(token).build()) {
+      secured.start();
+      String resources =
+          """
+          apiVersion: events.openfunction.io/v1alpha1
+          kind: EventBus
+          metadata: {name: default}
+          spec:
+            nats:
+              url: %s
+              auth: {token: "${file:%s}"}
+          ---
+          apiVersion: events.openfunction.io/v1alpha1
+          kind: Trigger
+          metadata: {name: relay}
+          spec:
+            eventBus: default
+            inputs:
+              incoming: {eventSource: src, event: in}
+            subscribers:
+              - {condition: incoming, topic: out}
+          """
+              .formatted(secured.url(), tokenFile);
+      Options options = Options.builder().server(secured.url()).token(token.toCharArray()).build();
+      try (TestRuntime rt = TestRuntime.start(resources);
+          Connection plain = Nats.connect(options)) {
+        assertThat(rt.bundle().routes()).noneMatch(f -> f.yaml().contains(token));
+        List<Message> out = new CopyOnWriteArrayList<>();
+        plain.createDispatcher(out::add).subscribe("out");
+        plain.flush(TIMEOUT);
+        plain.jetStream().publish("default-src-in", "relayed".getBytes());
+        await().atMost(TIMEOUT).until(() -> out.size() == 1);
+        assertThat(out.get(0).getHeaders().getFirst("ce-ofntrigger")).isEqualTo("relay");
       }
     }
   }

@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /** The NATS bus Kamelets follow the catalog contract of apache/camel-kamelets. */
 class BusKameletsTest {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9_.-]+)}}");
-  private static final Set<String> SECRETS = Set.of("token", "password", "credentials");
+  private static final Set<String> SECRETS = Set.of("token", "password", "userCredentials");
 
   @ParameterizedTest
   @ValueSource(strings = {"ofn-nats-source", "ofn-nats-sink"})

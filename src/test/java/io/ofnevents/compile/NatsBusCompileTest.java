@@ -132,7 +132,7 @@ class NatsBusCompileTest {
     String credsBus = natsBus("    auth: {credentials: '${file:/etc/nats/user.creds}'}\n");
     assertThat(parameters(inputEndpoint(credsBus)))
         .containsEntry("credentialsFile", "/etc/nats/user.creds")
-        .doesNotContainKey("credentials");
+        .doesNotContainKey("userCredentials");
     String tlsBus =
         natsBus("    tls: {caFile: /tls/ca.pem, certFile: /tls/c.pem, keyFile: /tls/k.pem}\n");
     assertThat(parameters(inputEndpoint(tlsBus)))

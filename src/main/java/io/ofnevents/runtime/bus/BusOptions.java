@@ -7,7 +7,8 @@ import java.time.Duration;
  * Parameters of an `ofn-bus:` endpoint. The NATS ones mirror the bus spec fields (see the
  * compiler's NatsSettings); the in-memory driver uses only the consumer name and concurrency.
  * `startTime` is an ISO-8601 instant (the compiler converts upstream's Go-layout times);
- * `credentials` is the content of a NATS .creds file, `credentialsFile` its path.
+ * `userCredentials` is the content of a NATS .creds file (a name Camel masks in logged URIs),
+ * `credentialsFile` its path.
  */
 public record BusOptions(
     String driver,
@@ -62,7 +63,7 @@ public record BusOptions(
         o.string("token", null),
         o.string("user", null),
         o.string("password", null),
-        o.string("credentials", null),
+        o.string("userCredentials", null),
         o.string("credentialsFile", null),
         o.string("tlsCaFile", null),
         o.string("tlsCertFile", null),
