@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -20,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,7 +43,13 @@ class NatsRestartIT {
     int atRestart;
     try (RecordingSink sink = RecordingSink.start();
         Connection nc =
-            Nats.connect(Options.builder().server(nats.url()).maxReconnects(-1).build())) {
+            Nats.connect(
+                Options.builder()
+                    .server(nats.url())
+                    .maxReconnects(-1)
+                    .pingInterval(Duration.ofSeconds(2)) // see NatsConnector.PING_INTERVAL
+                    .errorListener(new ErrorListener() {}) // the restart is expected
+                    .build())) {
       sink.respondWith(
           r ->
               r.path().equals("/flaky") && flakyCalls.incrementAndGet() <= FAILING_CALLS
@@ -106,18 +115,32 @@ class NatsRestartIT {
   private static void publish(JetStream js, int from, int to) {
     for (int i = from; i < to; i++) {
       String id = "evt-" + i;
-      NatsMessage m =
+      AtomicReference<Exception> last = new AtomicReference<>();
+      try {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> published(js, id, last));
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError("cannot publish " + id, last.get());
+      }
+    }
+  }
+
+  /** One attempt; a new message each time, since jnats marks a message it sent as a request. */
+  private static boolean published(JetStream js, String id, AtomicReference<Exception> last) {
+    try {
+      js.publish(
           NatsMessage.builder()
               .subject(SUBJECT)
               .headers(new Headers().put("ce-id", id).put("Nats-Msg-Id", id))
               .data(("payload of " + id).getBytes(StandardCharsets.UTF_8))
-              .build();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(50))
-          .ignoreExceptions()
-          .until(() -> js.publish(m) != null);
+              .build());
+      return true;
+    } catch (Exception e) {
+      last.set(e);
+      return false;
     }
   }
 

@@ -180,7 +180,7 @@ final class JetStreamSubscriber implements Subscription {
     try {
       if (fetcher != null) fetcher.join(FETCH_WAIT.toMillis() * 3);
       workers.shutdown();
-      if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+      if (!workers.awaitTermination(30, TimeUnit.SECONDS)) { // camel-main's shutdown timeout
         LOG.warn("Deliveries on {} still running at stop; JetStream will redeliver them", subject);
       }
     } catch (InterruptedException e) {
