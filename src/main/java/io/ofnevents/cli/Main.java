@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       CompileCommand.class,
+      ExportCommand.class,
       DisplayCommand.class,
       CommandLine.HelpCommand.class
     })
