@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ofnevents.catalog.KameletCatalog;
 import io.ofnevents.compile.Names;
 import io.ofnevents.k8s.camelk.IntegrationFactory;
 import io.ofnevents.k8s.camelk.Labels;
@@ -42,10 +43,19 @@ final class CamelKApplier implements Applier {
   }
 
   @Override
-  public String apply(ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan) {
+  public String apply(ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan)
+      throws Rejected {
     if (!plan.hasRoutes()) {
       delete(id);
       return "defines no event: nothing to run";
+    }
+    for (String kamelet : plan.routes().kamelets()) {
+      try {
+        KameletCatalog.read(kamelet);
+      } catch (IllegalArgumentException e) {
+        throw new Rejected(
+            "Kamelet " + kamelet + " is not in the catalog of this ofn-events " + version);
+      }
     }
     OwnerReference ref = ownerRef(owner, true);
     IntegrationFactory.LiteralSecret literal = literalSecret(id, owner, plan, ref);

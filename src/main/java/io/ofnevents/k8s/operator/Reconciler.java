@@ -58,7 +58,15 @@ final class Reconciler {
               version,
               applier.sharesInMemoryBus());
       if (outcome instanceof Outcome.Plan plan) {
-        String applied = applier.apply(id, cr, plan);
+        String applied;
+        try {
+          applied = applier.apply(id, cr, plan);
+        } catch (Applier.Rejected e) {
+          return report(
+              id,
+              cr,
+              new Outcome.Failed(Outcome.ERROR_GENERATE, e.getMessage(), plan.eventBus(), false));
+        }
         String message =
             plan.warnings().isEmpty()
                 ? applied
@@ -67,19 +75,19 @@ final class Reconciler {
             id, cr, new StatusWriter.Ready(true, readyReason(id.kind()), message, plan.eventBus()));
         return Result.DONE;
       }
-      Outcome.Failed failed = (Outcome.Failed) outcome;
-      if (write(
-          id,
-          cr,
-          new StatusWriter.Ready(false, failed.reason(), failed.message(), failed.eventBus()))) {
-        LOG.warn("Not ready: {}: {}", failed.reason(), failed.message());
-      }
-      return failed.retry() ? Result.RETRY : Result.DONE;
+      return report(id, cr, (Outcome.Failed) outcome);
     } finally {
       MDC.remove("resource.kind");
       MDC.remove("resource.namespace");
       MDC.remove("resource.name");
     }
+  }
+
+  /** Writes why `id` is not ready; what it ran before keeps running. */
+  private Result report(ResourceId id, GenericKubernetesResource cr, Outcome.Failed failed) {
+    var ready = new StatusWriter.Ready(false, failed.reason(), failed.message(), failed.eventBus());
+    if (write(id, cr, ready)) LOG.warn("Not ready: {}: {}", failed.reason(), failed.message());
+    return failed.retry() ? Result.RETRY : Result.DONE;
   }
 
   private boolean write(ResourceId id, GenericKubernetesResource cr, StatusWriter.Ready ready) {

@@ -311,31 +311,6 @@ class OperatorTest {
   }
 
   @Test
-  void secretsGivenInClearGoToASecretOwnedByTheResource() {
-    cluster.apply(BUS);
-    cluster.apply(
-        """
-        apiVersion: events.openfunction.io/v1alpha1
-        kind: Trigger
-        metadata: {name: guarded, namespace: default}
-        spec:
-          eventBus: default
-          inputs:
-            tick: {eventSource: clock, event: tick}
-          conditionState: {window: 5s}
-          subscribers:
-            - condition: tick
-              sink: {uri: "http://display.default.svc/ticks"}
-        """);
-    await().atMost(WAIT).until(() -> cluster.integration("default", "t-guarded") != null);
-    // no literal secret: no Secret, no mount
-    assertThat(cluster.client.secrets().inNamespace("default").withName("t-guarded-secrets").get())
-        .isNull();
-    assertThat(cluster.integration("default", "t-guarded").getSpec().getTraits().getMount())
-        .isNull();
-  }
-
-  @Test
   void openFunctionFunctionsResolveToTheirInternalAddress() {
     cluster.apply(BUS);
     var fn =
