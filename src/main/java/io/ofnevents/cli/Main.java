@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       CompileCommand.class,
       ExportCommand.class,
+      OperatorCommand.class,
       DisplayCommand.class,
       CommandLine.HelpCommand.class
     })

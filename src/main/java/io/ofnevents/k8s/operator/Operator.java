@@ -64,7 +64,7 @@ public final class Operator implements AutoCloseable {
     return new Operator(client, namespace, new InProcessApplier(options), version);
   }
 
-  /** Starts the informers, waits for their first listing, then starts reconciling. */
+  /** Starts the informers, waits for their first listing (inform() blocks), then reconciles. */
   public void start() {
     for (Kind kind : Kind.values()) {
       var resources = client.genericKubernetesResources(Resources.context(kind));
@@ -80,6 +80,11 @@ public final class Operator implements AutoCloseable {
         "Operator watching {} ({} runtime)",
         namespace == null ? "all namespaces" : "namespace " + namespace,
         applier instanceof InProcessApplier ? "in-process" : "Camel K");
+  }
+
+  /** Whether the worker runs (the liveness of the operator). */
+  public boolean live() {
+    return worker.isAlive();
   }
 
   /** Whether every informer has listed its kind once. */

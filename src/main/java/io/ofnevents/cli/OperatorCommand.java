@@ -1,0 +1,97 @@
+package io.ofnevents.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.ofnevents.k8s.operator.HealthServer;
+import io.ofnevents.k8s.operator.Operator;
+import io.ofnevents.runtime.RuntimeOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `operator`: keeps Camel K Integrations (or in-process routes) and CR status in sync. */
+@Command(
+    name = "operator",
+    mixinStandardHelpOptions = true,
+    description =
+        "Watch EventSources, EventBuses, ClusterEventBuses and Triggers in the cluster; apply"
+            + " Camel K Integrations (or run the routes in this process) and write their status.")
+final class OperatorCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorCommand.class);
+
+  /** Where to run the routes. */
+  enum Runtime {
+    camel_k,
+    in_process
+  }
+
+  @Option(
+      names = "--namespace",
+      defaultValue = "${env:OFN_WATCH_NAMESPACE}",
+      description = "Watch only this namespace (default: all; env OFN_WATCH_NAMESPACE).")
+  String namespace;
+
+  @Option(
+      names = "--runtime",
+      defaultValue = "camel-k",
+      converter = RuntimeConverter.class,
+      description = "camel-k (default): apply Integrations; in-process: run the routes here.")
+  Runtime runtime;
+
+  @Option(
+      names = "--health-port",
+      defaultValue = "8081",
+      description =
+          "Port of /health/live and /health/ready; 0 turns it off (default: ${DEFAULT-VALUE}).")
+  int healthPort;
+
+  @Option(
+      names = "--management-port",
+      defaultValue = "0",
+      description = "In-process runtime only: port of its /health and /metrics (default 0: off).")
+  int managementPort;
+
+  @Override
+  public Integer call() throws Exception {
+    long started = System.nanoTime();
+    String ns = namespace == null || namespace.isBlank() ? null : namespace;
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (KubernetesClient client = new KubernetesClientBuilder().build();
+        Operator operator = create(client, ns)) {
+      // Returns once every informer has listed its kind (fails if the API cannot be reached).
+      operator.start();
+      try (HealthServer health =
+          healthPort > 0 ? new HealthServer(healthPort, operator::live, operator::ready) : null) {
+        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        LOG.info(
+            "Operator ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        stopped.await();
+      }
+    }
+    return 0;
+  }
+
+  private Operator create(KubernetesClient client, String ns) {
+    if (runtime == Runtime.in_process) {
+      return Operator.inProcess(
+          client,
+          ns,
+          new RuntimeOptions(managementPort, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()),
+          Version.current());
+    }
+    return Operator.camelK(client, ns, Version.current());
+  }
+
+  /** Accepts camel-k and in-process. */
+  static final class RuntimeConverter implements picocli.CommandLine.ITypeConverter<Runtime> {
+    @Override
+    public Runtime convert(String value) {
+      return Runtime.valueOf(value.replace('-', '_'));
+    }
+  }
+}
