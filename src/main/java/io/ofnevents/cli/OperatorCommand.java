@@ -2,6 +2,7 @@ package io.ofnevents.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ofnevents.k8s.operator.HealthServer;
 import io.ofnevents.k8s.operator.Operator;
 import io.ofnevents.runtime.RuntimeOptions;
@@ -64,7 +65,16 @@ final class OperatorCommand implements Callable<Integer> {
     try (KubernetesClient client = new KubernetesClientBuilder().build();
         Operator operator = create(client, ns)) {
       // Returns once every informer has listed its kind (fails if the API cannot be reached).
-      operator.start();
+      try {
+        operator.start();
+      } catch (KubernetesClientException e) {
+        System.err.println(
+            "ofn-events: cannot list the events.openfunction.io resources: "
+                + rootCause(e)
+                + " (check KUBECONFIG or the ServiceAccount, the CRDs (kubectl apply -k k8s/crds)"
+                + " and the RBAC in k8s/rbac)");
+        return 1;
+      }
       try (HealthServer health =
           healthPort > 0 ? new HealthServer(healthPort, operator::live, operator::ready) : null) {
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
@@ -74,6 +84,12 @@ final class OperatorCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 
   private Operator create(KubernetesClient client, String ns) {
