@@ -1,5 +1,6 @@
 package io.ofnevents.k8s.camelk;
 
+import io.ofnevents.catalog.KameletCatalog;
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.Names;
 import io.ofnevents.compile.RouteFile;
@@ -58,6 +59,7 @@ public final class Export {
       inMemoryBus(resources, file, origin).ifPresent(problems::add);
       if (literalSecrets(file, bundle, origin, problems)) continue;
       if (IntegrationFactory.flows(file.yaml()).isEmpty()) continue; // nothing to run
+      if (missingKamelets(file, origin, problems)) continue;
       kameletsByNamespace.computeIfAbsent(ns, n -> new TreeSet<>()).addAll(file.kamelets());
       String name = Names.integration(file.resource());
       files.put(
@@ -76,6 +78,26 @@ public final class Export {
                             "Kamelet of the ofn-events catalog.", KameletFactory.kamelet(k, ns)))));
     if (withCrds) Crds.files().forEach((name, yaml) -> files.put("crds/" + name, yaml));
     return new Result(files, List.copyOf(problems));
+  }
+
+  /** A Kamelet our catalog lacks would leave the Integration waiting forever: refuse. */
+  private static boolean missingKamelets(RouteFile file, String origin, List<Problem> problems) {
+    boolean any = false;
+    for (String k : file.kamelets()) {
+      try {
+        KameletCatalog.read(k);
+      } catch (IllegalArgumentException e) {
+        any = true;
+        problems.add(
+            Problem.error(
+                origin,
+                0,
+                file.resource(),
+                null,
+                "uses Kamelet " + k + ", which is not in the catalog of this ofn-events"));
+      }
+    }
+    return any;
   }
 
   /** Secrets given in clear would have to be written somewhere: refuse, and say what to use. */

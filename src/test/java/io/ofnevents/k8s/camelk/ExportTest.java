@@ -124,6 +124,26 @@ class ExportTest {
   }
 
   @Test
+  void aKameletTheCatalogLacksIsAnErrorNotACrash() {
+    var id =
+        new io.ofnevents.model.ResourceId(io.ofnevents.model.Kind.EVENT_SOURCE, "default", "x");
+    var route =
+        new RouteFile(
+            id,
+            "x.camel.yaml",
+            "- route:\n    from: {uri: \"kamelet:ofn-nowhere-source\"}\n",
+            new java.util.TreeSet<>(List.of("ofn-nowhere-source")));
+    Bundle bundle = new Bundle(List.of(route), "", List.of(), Map.of());
+    Export.Result result = Export.of(List.of(), bundle, VERSION, false);
+    assertThat(result.hasErrors()).isTrue();
+    assertThat(result.problems().get(0).format())
+        .isEqualTo(
+            "EventSource default/x: uses Kamelet ofn-nowhere-source, which is not in the catalog of"
+                + " this ofn-events");
+    assertThat(result.files()).isEmpty();
+  }
+
+  @Test
   void withCrdsAddsTheCrds() throws IOException {
     LoadResult loaded = load(Path.of("examples/quickstart"));
     Bundle bundle = Compiler.compile(loaded.resources(), CompileOptions.standalone(VERSION));
