@@ -37,7 +37,6 @@ final class InProcessApplier implements Applier, AutoCloseable {
   private ScheduledFuture<?> pending;
   private Map<ResourceId, Outcome.Plan> running = Map.of();
   private OfnRuntime runtime;
-  private volatile int restartCount;
 
   InProcessApplier(RuntimeOptions options) {
     this.options = options;
@@ -69,11 +68,6 @@ final class InProcessApplier implements Applier, AutoCloseable {
     return true;
   }
 
-  /** How many times the runtime was (re)started; for tests and the log. */
-  int restarts() {
-    return restartCount;
-  }
-
   private void scheduleRestart(Duration delay) {
     if (pending != null) pending.cancel(false);
     pending = restarts.schedule(this::restart, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -92,7 +86,6 @@ final class InProcessApplier implements Applier, AutoCloseable {
         runtime.start();
       }
       running = snapshot;
-      restartCount++;
       LOG.info("In-process runtime running {} resource(s)", snapshot.size());
     } catch (Exception e) {
       // Keep the desired state; try again, since a bus or sink may simply not be up yet.

@@ -176,9 +176,4 @@ public final class Operator implements AutoCloseable {
       }
     }
   }
-
-  /** Queued resources; for tests. */
-  int queued() {
-    return queue.size();
-  }
 }

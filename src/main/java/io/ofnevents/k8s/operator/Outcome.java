@@ -1,6 +1,7 @@
 package io.ofnevents.k8s.operator;
 
 import io.ofnevents.compile.RouteFile;
+import io.ofnevents.k8s.camelk.IntegrationFactory;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ sealed interface Outcome {
       List<String> warnings)
       implements Outcome {
     boolean hasRoutes() {
-      return routes != null && routes.yaml().lines().anyMatch(l -> l.startsWith("- route:"));
+      return routes != null && !IntegrationFactory.flows(routes.yaml()).isEmpty();
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Writes the status of an EventSource or Trigger: `observedGeneration`, the bus in use, and one
@@ -104,6 +103,6 @@ final class StatusWriter {
     if (v instanceof Integer i) return i.longValue();
     if (v instanceof Map<?, ?> m) return normalized((Map<String, Object>) m);
     if (v instanceof List<?> l) return l.stream().map(StatusWriter::normalize).toList();
-    return Objects.requireNonNullElse(v, "");
+    return v;
   }
 }
