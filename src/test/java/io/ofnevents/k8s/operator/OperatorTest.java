@@ -117,7 +117,12 @@ class OperatorTest {
             "ofn-timer-source");
     Map<String, Object> status =
         cluster.get(Kind.EVENT_SOURCE, "default", "clock").map(StatusWriter::status).orElseThrow();
-    assertThat(status).containsEntry("eventBus", "EventBus/default");
+    assertThat(status)
+        .containsEntry("eventBus", "EventBus/default")
+        .containsKey("observedGeneration");
+    assertThat(cluster.ready(Kind.EVENT_SOURCE, "default", "clock"))
+        .containsEntry("observedGeneration", status.get("observedGeneration"))
+        .containsKey("lastTransitionTime");
     assertThat(String.valueOf(cluster.ready(Kind.EVENT_SOURCE, "default", "clock").get("message")))
         .contains("Integration es-clock applied", "inMemory");
   }
@@ -191,6 +196,41 @@ class OperatorTest {
             });
     assertThat(cluster.ready(Kind.TRIGGER, "default", "watch")).containsEntry("status", "True");
     assertThat(cluster.integration("default", "t-watch")).isNotNull();
+  }
+
+  @Test
+  void aBusUpdateReconcilesEveryResourceUsingIt() {
+    cluster.apply(BUS);
+    cluster.apply(SOURCE);
+    cluster.apply(TRIGGER);
+    await()
+        .atMost(WAIT)
+        .until(() -> "True".equals(cluster.ready(Kind.TRIGGER, "default", "watch").get("status")));
+    cluster.apply(BUS.replace("spec: {inMemory: {}}", "spec: {}"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              for (var r :
+                  List.of(List.of(Kind.EVENT_SOURCE, "clock"), List.of(Kind.TRIGGER, "watch"))) {
+                assertThat(cluster.ready((Kind) r.get(0), "default", (String) r.get(1)))
+                    .containsEntry("status", "False")
+                    .containsEntry("reason", "ErrorConfiguration")
+                    .containsEntry(
+                        "message",
+                        "EventBus default/default is invalid: spec: no specification found for eventBus:"
+                            + " set one of natsStreaming, nats or inMemory");
+              }
+            });
+    // what ran before keeps running while the resource is in error
+    assertThat(cluster.integration("default", "t-watch")).isNotNull();
+    cluster.apply(BUS);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(cluster.ready(Kind.TRIGGER, "default", "watch"))
+                    .containsEntry("status", "True"));
   }
 
   @Test
