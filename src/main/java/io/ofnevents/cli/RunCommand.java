@@ -68,8 +68,18 @@ final class RunCommand implements Callable<Integer> {
     }
     RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties);
     try (OfnRuntime runtime = new OfnRuntime(bundle, options)) {
+      Signals.onTerminate(runtime::requestStop);
       runtime.run();
+    } catch (Exception e) {
+      spec.commandLine().getErr().println("ofn-events run: cannot start: " + rootMessage(e));
+      return 1;
     }
     return 0;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
   }
 }
