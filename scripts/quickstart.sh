@@ -17,6 +17,7 @@ bin/ofn-events run examples/quickstart --management-port 8080 >"$log" 2>&1 &
 runtime=$!
 trap 'kill -TERM $runtime $display 2>/dev/null; wait $runtime $display 2>/dev/null; echo; echo "Stopped. Runtime log: $log"' EXIT INT TERM
 echo "Runtime log: $log   Health: http://localhost:8080/health/ready   Metrics: http://localhost:8080/metrics"
-echo "Events appear below: every tick (2 s) on /ticks, and on /both when a tick and a chime"
-echo "(every 10 s) came within 3 s of each other. Ctrl-C to stop."
+echo "Events appear below. A subscriber gets each event that arrives while its condition is true:"
+echo "/ticks every tick (2 s), and a chime (every 10 s) within 3 s of a tick; /both the events"
+echo "that arrive while a tick and a chime both happened in the last 3 s. Ctrl-C to stop."
 wait $runtime
