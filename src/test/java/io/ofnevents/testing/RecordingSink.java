@@ -36,6 +36,7 @@ public final class RecordingSink implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
   private volatile IntUnaryOperator status = call -> 200;
+  private volatile java.util.function.ToIntFunction<String> statusByPath;
   private volatile long delayMillis;
 
   private RecordingSink() throws IOException {
@@ -57,6 +58,12 @@ public final class RecordingSink implements AutoCloseable {
   /** Status to answer per call number (1-based); calls are counted across paths. */
   public RecordingSink answering(IntUnaryOperator statusByCall) {
     this.status = statusByCall;
+    return this;
+  }
+
+  /** Status to answer per request path (takes precedence over {@link #answering}). */
+  public RecordingSink answeringByPath(java.util.function.ToIntFunction<String> statusByPath) {
+    this.statusByPath = statusByPath;
     return this;
   }
 
@@ -91,7 +98,10 @@ public final class RecordingSink implements AutoCloseable {
     try (InputStream in = ex.getRequestBody()) {
       body = in.readAllBytes();
     }
-    int code = status.applyAsInt(calls.incrementAndGet());
+    int call = calls.incrementAndGet();
+    java.util.function.ToIntFunction<String> byPath = statusByPath;
+    int code =
+        byPath != null ? byPath.applyAsInt(ex.getRequestURI().getPath()) : status.applyAsInt(call);
     if (delayMillis > 0) {
       java.util.concurrent.locks.LockSupport.parkNanos(
           java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(delayMillis));
