@@ -19,7 +19,8 @@ final class EventSourceRules {
   static void check(EventSource es, ResourceSet all, Reporter r) {
     EventSourceSpec spec = es.spec();
     if (spec == null) return;
-    if (spec.eventBus() == null && spec.sink() == null) {
+    boolean busOrSinkWritten = r.written("spec.eventBus") || r.written("spec.sink");
+    if (spec.eventBus() == null && spec.sink() == null && !busOrSinkWritten) {
       r.error("spec", "must set spec.eventBus or spec.sink");
     }
     if (spec.eventBus() != null) BusRules.reference(spec.eventBus(), es.namespace(), all, r);
