@@ -77,7 +77,7 @@ final class OperatorCommand implements Callable<Integer> {
       }
       try (HealthServer health =
           healthPort > 0 ? new HealthServer(healthPort, operator::live, operator::ready) : null) {
-        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        Signals.onTerminate(stopped::countDown);
         LOG.info(
             "Operator ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
         stopped.await();

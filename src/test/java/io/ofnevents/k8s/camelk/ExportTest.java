@@ -38,8 +38,8 @@ class ExportTest {
   @ParameterizedTest
   @CsvSource({
     "examples/quickstart, k8s/examples/quickstart",
-    "src/test/resources/golden/export/namespaces/input,"
-        + " src/test/resources/golden/export/namespaces/expected"
+    "src/test/resources/export-golden/namespaces/input,"
+        + " src/test/resources/export-golden/namespaces/expected"
   })
   void exportMatchesGoldenFiles(Path input, Path expected) throws IOException {
     Export.Result result = export(input);
@@ -177,7 +177,7 @@ class ExportTest {
   }
 
   private static Path golden(String name) {
-    return Path.of("src/test/resources/golden/export", name, "input");
+    return Path.of("src/test/resources/export-golden", name, "input");
   }
 
   private static Object parse(String yaml) {
