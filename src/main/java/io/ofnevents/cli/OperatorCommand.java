@@ -27,8 +27,8 @@ final class OperatorCommand implements Callable<Integer> {
 
   /** Where to run the routes. */
   enum Runtime {
-    camel_k,
-    in_process
+    CAMEL_K,
+    IN_PROCESS
   }
 
   @Option(
@@ -93,7 +93,7 @@ final class OperatorCommand implements Callable<Integer> {
   }
 
   private Operator create(KubernetesClient client, String ns) {
-    if (runtime == Runtime.in_process) {
+    if (runtime == Runtime.IN_PROCESS) {
       return Operator.inProcess(
           client,
           ns,
@@ -107,7 +107,13 @@ final class OperatorCommand implements Callable<Integer> {
   static final class RuntimeConverter implements picocli.CommandLine.ITypeConverter<Runtime> {
     @Override
     public Runtime convert(String value) {
-      return Runtime.valueOf(value.replace('-', '_'));
+      return switch (value) {
+        case "camel-k" -> Runtime.CAMEL_K;
+        case "in-process" -> Runtime.IN_PROCESS;
+        default ->
+            throw new picocli.CommandLine.TypeConversionException(
+                "expected camel-k or in-process, got \"" + value + "\"");
+      };
     }
   }
 }
