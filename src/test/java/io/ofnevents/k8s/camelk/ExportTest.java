@@ -30,7 +30,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * `export` output: golden files (and k8s/examples, the quickstart exported), flows identical to
  * compile's routes, and every manifest valid against the Camel K CRDs shipped in camel-k-crds.
- * Regenerate the expected files with `-Dofn.golden.regenerate=true`.
+ * Regenerate the expected files with `-Dofn.update=true`.
  */
 class ExportTest {
   static final String VERSION = "0.1.0";
@@ -44,7 +44,7 @@ class ExportTest {
   void exportMatchesGoldenFiles(Path input, Path expected) throws IOException {
     Export.Result result = export(input);
     assertThat(result.hasErrors()).as(result.problems().toString()).isFalse();
-    if (Boolean.getBoolean("ofn.golden.regenerate")) write(result.files(), expected);
+    if (io.ofnevents.testing.Golden.updating()) write(result.files(), expected);
     assertThat(read(expected)).isEqualTo(result.files());
   }
 

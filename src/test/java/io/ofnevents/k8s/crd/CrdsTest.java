@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The committed CRDs are exactly what the model generates, every example validates against them,
- * and bad manifests are rejected. Regenerate with `-Dofn.crds.regenerate=true`.
+ * and bad manifests are rejected. Regenerate with `-Dofn.update=true`.
  */
 class CrdsTest {
   static final Path CRDS = Path.of("k8s/crds");
@@ -25,16 +25,14 @@ class CrdsTest {
   @Test
   void committedCrdsAreCurrent() throws IOException {
     Map<String, String> files = Crds.files();
-    if (Boolean.getBoolean("ofn.crds.regenerate")) {
+    if (io.ofnevents.testing.Golden.updating()) {
       Files.createDirectories(CRDS);
       for (var e : files.entrySet()) Files.writeString(CRDS.resolve(e.getKey()), e.getValue());
     }
     assertThat(files).hasSize(4);
     for (var e : files.entrySet()) {
       assertThat(CRDS.resolve(e.getKey()))
-          .as(
-              "k8s/crds/%s is stale: run mvn test -Dtest=CrdsTest -Dofn.crds.regenerate=true",
-              e.getKey())
+          .as("k8s/crds/%s is stale: run mvn test -Dtest=CrdsTest -Dofn.update=true", e.getKey())
           .hasContent(e.getValue());
     }
   }
