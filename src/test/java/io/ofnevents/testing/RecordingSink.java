@@ -1,0 +1,109 @@
+package io.ofnevents.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.ToIntFunction;
+
+/**
+ * An HTTP sink for tests: records every request (path, headers, exact body bytes) and answers with
+ * a status chosen per request (200 unless told otherwise), on a free loopback port.
+ */
+public final class RecordingSink implements AutoCloseable {
+  /** One request as received and the status it was answered with; header names are lower case. */
+  public record Request(
+      String method, String path, Map<String, String> headers, byte[] body, int status) {
+    public String bodyText() {
+      return new String(body, UTF_8);
+    }
+
+    public String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private final HttpServer server;
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private volatile ToIntFunction<Request> status = r -> 200;
+
+  private RecordingSink(HttpServer server) {
+    this.server = server;
+  }
+
+  public static RecordingSink start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(ServerProcess.HOST, 0), 50);
+      RecordingSink sink = new RecordingSink(server);
+      server.createContext("/", sink::handle);
+      server.setExecutor(Executors.newFixedThreadPool(4));
+      server.start();
+      return sink;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the recording sink", e);
+    }
+  }
+
+  /** The URL of `path` on this sink, e.g. {@code url("/default/sink-a")}. */
+  public String url(String path) {
+    return "http://" + ServerProcess.HOST + ":" + server.getAddress().getPort() + path;
+  }
+
+  /** Decides the status of each request from now on (its `status` is 0 when asked). */
+  public void respondWith(ToIntFunction<Request> status) {
+    this.status = status;
+  }
+
+  public List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** Requests to `path` answered with a 2xx status. */
+  public List<Request> delivered(String path) {
+    return requests.stream().filter(r -> r.path().equals(path) && r.status() / 100 == 2).toList();
+  }
+
+  /** Bodies, as text, of the requests to `path` that were answered with a 2xx status. */
+  public List<String> deliveredBodies(String path) {
+    return delivered(path).stream().map(Request::bodyText).toList();
+  }
+
+  public void clear() {
+    requests.clear();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    Map<String, String> headers = new TreeMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+    Request request =
+        new Request(
+            exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body, 0);
+    int code = status.applyAsInt(request);
+    requests.add(
+        new Request(request.method(), request.path(), request.headers(), request.body(), code));
+    exchange.sendResponseHeaders(code, -1);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+  }
+}
