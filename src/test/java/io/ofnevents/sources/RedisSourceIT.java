@@ -94,17 +94,17 @@ class RedisSourceIT {
   @Test
   void pubSubChannelAndPatternMessagesReachTheSinkByteForByte() throws Exception {
     String spec =
-        eventSource("pubsub", "news", "      channel: news\n")
+        eventSource("pubsub", "news", "      channel: news+eu\n")
             + "    alerts:\n"
             + "      redisHost: \"127.0.0.1:"
             + redis.port()
             + "\"\n      pattern: \"alerts.*\"\n";
     try (TestRuntime rt = TestRuntime.start(spec)) {
       byte[] binary = {0, (byte) 0xff, 'x', '\n'};
-      client.getTopic("news", org.redisson.client.codec.ByteArrayCodec.INSTANCE).publish(binary);
+      client.getTopic("news+eu", org.redisson.client.codec.ByteArrayCodec.INSTANCE).publish(binary);
       client.getTopic("alerts.disk", StringCodec.INSTANCE).publish(HELLO);
       await().atMost(WAIT).until(() -> sink.delivered("/pubsub").size() == 2);
-      Request news = find("news");
+      Request news = find("news+eu");
       assertThat(news.body()).isEqualTo(binary);
       assertThat(news.header("ce-type")).isEqualTo("io.openfunction.events.redis");
       Request alert = find("alerts.disk");
