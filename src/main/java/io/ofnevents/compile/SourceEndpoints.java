@@ -110,7 +110,12 @@ final class SourceEndpoints {
     put(p, "cleanSession", spec.cleanSession());
     put(p, "caCert", pem(spec.caCert()));
     put(p, "clientCert", pem(spec.clientCert()));
-    put(p, "clientKey", c.secret(spec.clientKey(), owner, path + ".clientKey"));
+    // a key file is passed as its path, which the source reads: the key never becomes a property
+    SecretValue key = spec.clientKey();
+    put(
+        p,
+        "clientKey",
+        key != null && key.file() != null ? key.file() : c.secret(key, owner, path + ".clientKey"));
     return Y.endpoint(used.use(MQTT), p);
   }
 
