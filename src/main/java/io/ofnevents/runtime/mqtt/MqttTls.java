@@ -64,14 +64,32 @@ final class MqttTls {
     }
   }
 
-  /** PEM text as given, or read from the file the value names. */
+  /**
+   * PEM text as given, or read from the file the value names. Inline text is re-wrapped, because
+   * Camel endpoint URIs drop its line breaks on the way from the route to the source.
+   */
   static String pem(String value, String field) throws IOException {
-    if (value.contains("-----BEGIN")) return value;
+    if (value.contains("-----BEGIN")) return rewrap(value);
     Path path = Path.of(value.trim());
     if (!Files.isRegularFile(path)) {
       throw new IOException(field + " is neither PEM text nor a readable file: " + path);
     }
     return Files.readString(path, StandardCharsets.US_ASCII);
+  }
+
+  /** Every PEM block with its base64 body on 64-column lines, whatever whitespace it had. */
+  static String rewrap(String text) {
+    Matcher m = PEM.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String body = m.group(2).replaceAll("\\s", "");
+      out.append("-----BEGIN ").append(m.group(1)).append("-----\n");
+      for (int i = 0; i < body.length(); i += 64) {
+        out.append(body, i, Math.min(body.length(), i + 64)).append('\n');
+      }
+      out.append("-----END ").append(m.group(1)).append("-----\n");
+    }
+    return out.toString();
   }
 
   private static Collection<? extends Certificate> certificates(String pem)
