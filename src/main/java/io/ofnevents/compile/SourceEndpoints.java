@@ -58,8 +58,8 @@ final class SourceEndpoints {
     if (Boolean.TRUE.equals(spec.authRequired())) {
       p.put("securityProtocol", "SASL_PLAINTEXT");
       p.put("saslMechanism", spec.saslMechanism() == null ? "PLAIN" : spec.saslMechanism());
-      p.put("saslUsername", c.secret(spec.saslUsername(), owner, path + ".saslUsername"));
-      p.put("saslPassword", c.secret(spec.saslPassword(), owner, path + ".saslPassword"));
+      p.put("saslUsername", secret(spec.saslUsername(), path + ".saslUsername"));
+      p.put("saslPassword", secret(spec.saslPassword(), path + ".saslPassword"));
     }
     if (spec.maxMessageBytes() != null) p.put("maxMessageBytes", spec.maxMessageBytes());
     return Y.endpoint(used.use(KAFKA), p);
@@ -73,7 +73,7 @@ final class SourceEndpoints {
   Map<String, Object> redis(RedisSpec spec, String event, String path) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("redisHost", spec.redisHost());
-    put(p, "redisPassword", c.secret(spec.redisPassword(), owner, path + ".redisPassword"));
+    put(p, "redisPassword", secret(spec.redisPassword(), path + ".redisPassword"));
     put(p, "redisDB", spec.redisDB());
     put(p, "enableTLS", spec.enableTLS());
     put(p, "redisType", spec.redisType());
@@ -115,7 +115,7 @@ final class SourceEndpoints {
     put(
         p,
         "clientKey",
-        key != null && key.file() != null ? key.file() : c.secret(key, owner, path + ".clientKey"));
+        key != null && key.file() != null ? key.file() : secret(key, path + ".clientKey"));
     return Y.endpoint(used.use(MQTT), p);
   }
 
@@ -127,8 +127,17 @@ final class SourceEndpoints {
     if (value == null) return null;
     SecretValue ref = SecretReferences.parse(value);
     if (ref.file() != null) return ref.file();
-    if (ref.env() != null) return "{{env:" + ref.env() + "}}";
+    if (ref.env() != null) return "RAW({{env:" + ref.env() + "}})";
     return value;
+  }
+
+  /**
+   * A secret as a placeholder inside RAW(): placeholders are resolved after the endpoint URI is
+   * built, so a value with '+', '&' or '%' would otherwise be read as URI syntax.
+   */
+  private String secret(SecretValue value, String path) {
+    String placeholder = c.secret(value, owner, path);
+    return placeholder == null ? null : "RAW(" + placeholder + ")";
   }
 
   private static void put(Map<String, Object> p, String key, Object value) {

@@ -31,7 +31,7 @@ class SourceCompileTest {
         .contains("groupId: default-shop-created")
         .contains("securityProtocol: SASL_PLAINTEXT")
         .contains("saslMechanism: PLAIN")
-        .contains("saslPassword: '{{ofn.secret.default.shop.spec.kafka.created.saslPassword}}'")
+        .contains("saslPassword: RAW({{ofn.secret.default.shop.spec.kafka.created.saslPassword}})")
         .doesNotContain("hunter2")
         .doesNotContain("alice");
     assertThat(b.secretLiterals())
@@ -68,7 +68,7 @@ class SourceCompileTest {
         .contains("stream: signups")
         .contains("group: default-shop-signups")
         .contains("processingTimeout: 30s")
-        .contains("redisPassword: '{{env:REDIS_PASSWORD}}'");
+        .contains("redisPassword: RAW({{env:REDIS_PASSWORD}})");
   }
 
   @Test

@@ -31,7 +31,7 @@ class KafkaSourceIT {
 
   @RegisterExtension
   static final ServerExtension<KafkaServer> kafka =
-      ServerExtension.of(KafkaServer.withSasl("alice", "alice-secret"));
+      ServerExtension.of(KafkaServer.withSasl("alice", "alice+&=secret"));
 
   RecordingSink sink;
 
@@ -149,7 +149,7 @@ class KafkaSourceIT {
   @Test
   void saslPlainAndScramAuthenticateWithAPasswordFromAFile() throws Exception {
     java.nio.file.Path password = java.nio.file.Files.createTempFile("kafka-password", "");
-    java.nio.file.Files.writeString(password, "alice-secret\n");
+    java.nio.file.Files.writeString(password, "alice+&=secret\n");
     String brokers = "127.0.0.1:" + kafka.server().saslPort();
     String spec =
         """
@@ -181,7 +181,7 @@ class KafkaSourceIT {
         TestRuntime.start(
             spec.formatted(
                 sink.url("/secured"), brokers, user, password, brokers, user, password))) {
-      assertThat(rt.bundle().routes().get(0).yaml()).doesNotContain("alice-secret");
+      assertThat(rt.bundle().routes().get(0).yaml()).doesNotContain("secret");
       produceUntil(
           "sasl-events",
           () ->

@@ -140,6 +140,30 @@ class RedisSourceIT {
     }
   }
 
+  @Test
+  void aPasswordFromAFileAuthenticates() throws Exception {
+    try (RedisServer secured = RedisServer.withPassword("s3cret+&=")) {
+      secured.start();
+      Path password = Files.createTempFile("redis-password", "");
+      Files.writeString(password, "s3cret+&=\n");
+      String spec =
+          eventSource("secured", "audit", "      redisPassword: \"${file:" + password + "}\"\n")
+              .replace("127.0.0.1:" + redis.port(), "127.0.0.1:" + secured.port());
+      try (TestRuntime rt = TestRuntime.start(spec)) {
+        assertThat(rt.bundle().routes().get(0).yaml()).doesNotContain("s3cret");
+        Config config = new Config();
+        config.useSingleServer().setAddress(secured.url()).setPassword("s3cret+&=");
+        RedissonClient authed = Redisson.create(config);
+        try {
+          authed.getStream("audit", StringCodec.INSTANCE).add(StreamAddArgs.entry("data", "in"));
+        } finally {
+          authed.shutdown();
+        }
+        await().atMost(WAIT).until(() -> sink.deliveredBodies("/secured").contains("in"));
+      }
+    }
+  }
+
   /**
    * A runtime (a child JVM running the packaged CLI) reads an entry and is killed before it could
    * deliver it; the next runtime claims the entry once it was idle for processingTimeout.
