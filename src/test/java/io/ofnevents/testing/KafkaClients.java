@@ -59,6 +59,7 @@ public final class KafkaClients {
     }
   }
 
+  /** The state and members of a consumer group, as one line for a test's diagnostics. */
   public static String members(String bootstrap, String group) {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
