@@ -55,7 +55,7 @@ class RunCommandIT {
               - condition: tick
                 sink: {uri: "SINK/ticks"}
           """
-              .replace("SINK", sink.url()));
+              .replace("SINK", sink.url("")));
       int port = FreePorts.pick();
       long started = System.nanoTime();
       try (ChildRuntime child =
@@ -63,13 +63,13 @@ class RunCommandIT {
               List.of("run", dir.toString(), "--management-port", String.valueOf(port)))) {
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> !sink.received("/ticks").isEmpty() || !child.process().isAlive());
+            .until(() -> !sink.delivered("/ticks").isEmpty() || !child.process().isAlive());
         assertThat(child.process().isAlive()).as(child.log()).isTrue();
         long firstEventMs = (System.nanoTime() - started) / 1_000_000;
         System.out.println("STARTUP process_start_to_first_event_ms=" + firstEventMs);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> sink.received("/ticks").size() >= 3);
-        List<RecordingSink.Request> events = sink.received("/ticks");
+        await().atMost(Duration.ofSeconds(15)).until(() -> sink.delivered("/ticks").size() >= 3);
+        List<RecordingSink.Request> events = sink.delivered("/ticks");
         Set<String> ids = events.stream().map(r -> r.header("ce-id")).collect(Collectors.toSet());
         assertThat(ids).hasSize(events.size());
         for (RecordingSink.Request e : events) {

@@ -28,7 +28,7 @@ class QuickstartIT {
     try (RecordingSink sink = RecordingSink.start()) {
       List<LoadResult> parts = new ArrayList<>();
       for (Path f : Yamls.yamlFiles(Path.of("examples/quickstart"))) {
-        String text = Files.readString(f).replace("http://localhost:8090", sink.url());
+        String text = Files.readString(f).replace("http://localhost:8090", sink.url(""));
         parts.add(YamlLoader.load(f.toString(), text, "default"));
       }
       Bundle bundle =
@@ -37,14 +37,14 @@ class QuickstartIT {
           new OfnRuntime(
               bundle, new RuntimeOptions(0, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()))) {
         runtime.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> sink.received("/ticks").size() >= 2);
-        RecordingSink.Request tick = sink.received("/ticks").get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.delivered("/ticks").size() >= 2);
+        RecordingSink.Request tick = sink.delivered("/ticks").get(0);
         assertThat(tick.header("ce-type")).isEqualTo("io.openfunction.events.cron");
         assertThat(tick.header("ce-subject")).isEqualTo("tick");
         assertThat(tick.header("ce-ofneventsource")).isEqualTo("clock");
         // A chime comes every 10 s; the tick or chime around it satisfies `tick && chime`.
-        await().atMost(Duration.ofSeconds(25)).until(() -> !sink.received("/both").isEmpty());
-        assertThat(sink.received("/both").get(0).header("ce-ofntrigger")).isEqualTo("clock-watch");
+        await().atMost(Duration.ofSeconds(25)).until(() -> !sink.delivered("/both").isEmpty());
+        assertThat(sink.delivered("/both").get(0).header("ce-ofntrigger")).isEqualTo("clock-watch");
       }
     }
   }

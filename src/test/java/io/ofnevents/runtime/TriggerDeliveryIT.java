@@ -51,12 +51,11 @@ class TriggerDeliveryIT {
     try (RecordingSink sink = RecordingSink.start();
         RecordingSink down = RecordingSink.start()) {
       // /flaky fails its first two calls; /fine always works; the other sink always answers 500.
-      down.answering(call -> 500);
+      down.respondWith(r -> 500);
       java.util.concurrent.atomic.AtomicInteger flaky =
           new java.util.concurrent.atomic.AtomicInteger();
-      sink.answeringByPath(
-          path -> path.equals("/flaky") && flaky.incrementAndGet() <= 2 ? 503 : 200);
-      String yaml = RESOURCES.replace("SINK", sink.url()).replace("DEAD", down.url());
+      sink.respondWith(r -> r.path().equals("/flaky") && flaky.incrementAndGet() <= 2 ? 503 : 200);
+      String yaml = RESOURCES.replace("SINK", sink.url("")).replace("DEAD", down.url(""));
       Bundle bundle =
           Compiler.compile(Yamls.load(yaml).resources(), CompileOptions.standalone("test"));
       try (OfnRuntime runtime =
@@ -70,22 +69,22 @@ class TriggerDeliveryIT {
             Map.of("ce-id", "e-1", "ce-specversion", "1.0", "ce-source", "/test", "ce-type", "t"));
 
         // /fine got the event on the first attempt even though /flaky failed in the same pass.
-        await().atMost(Duration.ofSeconds(10)).until(() -> !sink.received("/fine").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sink.delivered("/fine").isEmpty());
         // The bus redelivers until /flaky accepts: nothing is lost.
-        await().atMost(Duration.ofSeconds(15)).until(() -> sink.received("/flaky").size() == 1);
-        assertThat(sink.received("/flaky").get(0).bodyText()).isEqualTo("hello");
+        await().atMost(Duration.ofSeconds(15)).until(() -> sink.delivered("/flaky").size() == 1);
+        assertThat(sink.delivered("/flaky").get(0).bodyText()).isEqualTo("hello");
         // Each redelivery runs every subscriber again: duplicates, never losses.
-        assertThat(sink.received("/fine")).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(sink.delivered("/fine")).hasSizeGreaterThanOrEqualTo(1);
         System.out.println(
-            "TRIGGER-DELIVERY fine_duplicates=" + (sink.received("/fine").size() - 1));
+            "TRIGGER-DELIVERY fine_duplicates=" + (sink.delivered("/fine").size() - 1));
 
         await()
             .atMost(Duration.ofSeconds(10))
-            .until(() -> !sink.received("/dead-letters").isEmpty());
-        RecordingSink.Request dead = sink.received("/dead-letters").get(0);
+            .until(() -> !sink.delivered("/dead-letters").isEmpty());
+        RecordingSink.Request dead = sink.delivered("/dead-letters").get(0);
         assertThat(dead.header("ce-id")).isEqualTo("e-1");
         assertThat(dead.header("ce-ofnerrorcode")).isEqualTo("500");
-        assertThat(dead.header("ce-ofnerrordest")).isEqualTo(down.url() + "/always-down");
+        assertThat(dead.header("ce-ofnerrordest")).isEqualTo(down.url("/always-down"));
         assertThat(
                 new String(
                     Base64.getDecoder().decode(dead.header("ce-ofnerrordata")),

@@ -1,126 +1,128 @@
 package io.ofnevents.testing;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntUnaryOperator;
+import java.util.function.ToIntFunction;
 
 /**
- * A real HTTP server on a free loopback port that records every request, for tests of HTTP sinks.
- * It answers 200 unless told otherwise (e.g. fail the first N calls, or always 500).
+ * An HTTP sink for tests: records every request (path, headers, exact body bytes) and answers with
+ * a status chosen per request (200 unless told otherwise), on a free loopback port.
  */
 public final class RecordingSink implements AutoCloseable {
-  /** One received request: path, lower-cased headers and the raw body. */
-  public record Request(String path, Map<String, String> headers, byte[] body) {
-    public String header(String name) {
-      return headers.get(name.toLowerCase(Locale.ROOT));
+  /** One request as received and the status it was answered with; header names are lower case. */
+  public record Request(
+      String method, String path, Map<String, String> headers, byte[] body, int status) {
+    public String bodyText() {
+      return new String(body, UTF_8);
     }
 
-    public String bodyText() {
-      return new String(body, StandardCharsets.UTF_8);
+    public String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
 
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
-  private final AtomicInteger calls = new AtomicInteger();
-  private volatile IntUnaryOperator status = call -> 200;
-  private volatile java.util.function.ToIntFunction<String> statusByPath;
+  private volatile ToIntFunction<Request> status = r -> 200;
   private volatile long delayMillis;
 
-  private RecordingSink() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(8));
-    server.start();
+  private RecordingSink(HttpServer server) {
+    this.server = server;
   }
 
-  public static RecordingSink start() throws IOException {
-    return new RecordingSink();
+  public static RecordingSink start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(ServerProcess.HOST, 0), 50);
+      RecordingSink sink = new RecordingSink(server);
+      server.createContext("/", sink::handle);
+      server.setExecutor(Executors.newFixedThreadPool(4));
+      server.start();
+      return sink;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the recording sink", e);
+    }
   }
 
-  /** The base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
-  public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+  /** The URL of `path` on this sink, e.g. {@code url("/default/sink-a")}. */
+  public String url(String path) {
+    return "http://" + ServerProcess.HOST + ":" + server.getAddress().getPort() + path;
   }
 
-  /** Status to answer per call number (1-based); calls are counted across paths. */
-  public RecordingSink answering(IntUnaryOperator statusByCall) {
-    this.status = statusByCall;
-    return this;
+  /** Decides the status of each request from now on (its `status` is 0 when asked). */
+  public void respondWith(ToIntFunction<Request> status) {
+    this.status = status;
   }
 
-  /** Status to answer per request path (takes precedence over {@link #answering}). */
-  public RecordingSink answeringByPath(java.util.function.ToIntFunction<String> statusByPath) {
-    this.statusByPath = statusByPath;
-    return this;
+  /** Answers `failure` to the first `n` requests (any path), then 200. */
+  public void failFirst(int n, int failure) {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    respondWith(r -> calls.incrementAndGet() <= n ? failure : 200);
   }
 
-  /** Waits this long before answering each call (a slow or hanging sink). */
-  public RecordingSink delaying(java.time.Duration delay) {
+  /** Waits this long before answering each request: a slow or hanging sink. */
+  public void delay(java.time.Duration delay) {
     this.delayMillis = delay.toMillis();
-    return this;
   }
 
-  /** Answers `failure` to the first `n` calls, then 200. */
-  public RecordingSink failingFirst(int n, int failure) {
-    return answering(call -> call <= n ? failure : 200);
+  public List<Request> requests() {
+    return List.copyOf(requests);
   }
 
-  /** Requests answered with success so far; failed calls only count in {@link #calls()}. */
-  public List<Request> received() {
-    return new ArrayList<>(requests);
+  /** Requests to `path` answered with a 2xx status. */
+  public List<Request> delivered(String path) {
+    return requests.stream().filter(r -> r.path().equals(path) && r.status() / 100 == 2).toList();
   }
 
-  /** Successfully answered requests to `path`. */
-  public List<Request> received(String path) {
-    return requests.stream().filter(r -> r.path().equals(path)).toList();
+  /** Bodies, as text, of the requests to `path` that were answered with a 2xx status. */
+  public List<String> deliveredBodies(String path) {
+    return delivered(path).stream().map(Request::bodyText).toList();
   }
 
-  /** Every call, answered with success or not. */
-  public int calls() {
-    return calls.get();
+  public void clear() {
+    requests.clear();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
+  private void handle(HttpExchange exchange) throws IOException {
     byte[] body;
-    try (InputStream in = ex.getRequestBody()) {
+    try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     }
-    int call = calls.incrementAndGet();
-    java.util.function.ToIntFunction<String> byPath = statusByPath;
-    int code =
-        byPath != null ? byPath.applyAsInt(ex.getRequestURI().getPath()) : status.applyAsInt(call);
+    Map<String, String> headers = new TreeMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+    Request request =
+        new Request(
+            exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body, 0);
+    int code = status.applyAsInt(request);
+    requests.add(
+        new Request(request.method(), request.path(), request.headers(), request.body(), code));
     if (delayMillis > 0) {
-      java.util.concurrent.locks.LockSupport.parkNanos(
-          java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(delayMillis));
+      java.util.concurrent.locks.LockSupport.parkNanos(delayMillis * 1_000_000L);
     }
-    if (code >= 200 && code < 300) {
-      Map<String, String> headers = new TreeMap<>();
-      ex.getRequestHeaders()
-          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-      requests.add(new Request(ex.getRequestURI().getPath(), headers, body));
-    }
-    byte[] answer =
-        code >= 400 ? ("failure " + code).getBytes(StandardCharsets.UTF_8) : new byte[0];
-    ex.sendResponseHeaders(code, answer.length == 0 ? -1 : answer.length);
-    if (answer.length > 0) ex.getResponseBody().write(answer);
-    ex.close();
+    // Failures carry a body, as real services do, so dead letters can be checked to record it.
+    byte[] answer = code >= 400 ? ("failure " + code).getBytes(UTF_8) : new byte[0];
+    exchange.sendResponseHeaders(code, answer.length == 0 ? -1 : answer.length);
+    if (answer.length > 0) exchange.getResponseBody().write(answer);
+    exchange.close();
   }
 
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

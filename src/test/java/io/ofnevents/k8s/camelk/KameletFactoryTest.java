@@ -19,6 +19,7 @@ class KameletFactoryTest {
   static Stream<String> catalog() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("kamelets"))) {
       return files
+          .filter(p -> p.toString().endsWith(".kamelet.yaml"))
           .map(p -> p.getFileName().toString().replace(".kamelet.yaml", ""))
           .sorted()
           .toList()

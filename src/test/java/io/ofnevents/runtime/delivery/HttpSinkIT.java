@@ -65,46 +65,54 @@ class HttpSinkIT {
 
   @Test
   void postsOnlyCloudEventHeadersAndTheRawBody() {
-    send(sink.url() + "/in?x=1", "");
-    RecordingSink.Request r = sink.received("/in").get(0);
+    send(sink.url("/in?x=1"), "");
+    RecordingSink.Request r = sink.delivered("/in").get(0);
     assertThat(r.bodyText()).isEqualTo("{\"message\":\"Hello\"}");
     assertThat(r.header("ce-id")).isEqualTo("e-1");
     assertThat(r.header("content-type")).startsWith("application/json");
     assertThat(r.headers()).doesNotContainKeys("camelinternal", "kafka.offset");
-    assertThat(sink.calls()).isEqualTo(1);
+    assertThat(sink.requests().size()).isEqualTo(1);
   }
 
   @Test
   void retriesServerErrorsThenSucceeds() {
-    sink.failingFirst(2, 500);
-    send(sink.url() + "/in", "&retry=3");
-    assertThat(sink.calls()).isEqualTo(3);
-    assertThat(sink.received("/in")).hasSize(1);
+    sink.failFirst(2, 500);
+    send(sink.url("/in"), "&retry=3");
+    assertThat(sink.requests().size()).isEqualTo(3);
+    assertThat(sink.delivered("/in")).hasSize(1);
   }
 
   @Test
   void retries408And429() {
-    sink.answering(call -> call == 1 ? 429 : call == 2 ? 408 : 200);
-    send(sink.url() + "/in", "&retry=2");
-    assertThat(sink.calls()).isEqualTo(3);
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    sink.respondWith(
+        r ->
+            switch (calls.incrementAndGet()) {
+              case 1 -> 429;
+              case 2 -> 408;
+              default -> 200;
+            });
+    send(sink.url("/in"), "&retry=2");
+    assertThat(sink.requests().size()).isEqualTo(3);
   }
 
   @Test
   void givesUpAfterTheRetriesWithTheLastStatusAndBody() {
-    sink.answering(call -> 503);
-    DeliveryFailedException e = failure(() -> send(sink.url() + "/in", "&retry=2"));
-    assertThat(sink.calls()).isEqualTo(3);
+    sink.respondWith(r -> 503);
+    DeliveryFailedException e = failure(() -> send(sink.url("/in"), "&retry=2"));
+    assertThat(sink.requests().size()).isEqualTo(3);
     assertThat(e.statusCode()).isEqualTo(503);
     assertThat(new String(e.responseBody(), StandardCharsets.UTF_8)).isEqualTo("failure 503");
     assertThat(e.getMessage())
-        .isEqualTo("POST " + sink.url() + "/in answered 503 after 3 attempts");
+        .isEqualTo("POST " + sink.url("/in") + " answered 503 after 3 attempts");
   }
 
   @Test
   void doesNotRetryClientErrors() {
-    sink.answering(call -> 400);
-    DeliveryFailedException e = failure(() -> send(sink.url() + "/in", "&retry=5"));
-    assertThat(sink.calls()).isEqualTo(1);
+    sink.respondWith(r -> 400);
+    DeliveryFailedException e = failure(() -> send(sink.url("/in"), "&retry=5"));
+    assertThat(sink.requests().size()).isEqualTo(1);
     assertThat(e.getMessage())
         .endsWith("answered 400 (not retried: the receiver rejected the event)");
   }
@@ -119,10 +127,9 @@ class HttpSinkIT {
 
   @Test
   void aHangingSinkTimesOut() {
-    sink.delaying(Duration.ofSeconds(3));
+    sink.delay(Duration.ofSeconds(3));
     long t0 = System.nanoTime();
-    DeliveryFailedException e =
-        failure(() -> send(sink.url() + "/slow", "&retry=0&timeout=PT0.3S"));
+    DeliveryFailedException e = failure(() -> send(sink.url("/slow"), "&retry=0&timeout=PT0.3S"));
     assertThat(e.statusCode()).isEqualTo(-1);
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
   }
