@@ -10,15 +10,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `compile PATH... -o DIR`: the generated routes, application.properties and used Kamelets. */
@@ -29,8 +28,7 @@ import picocli.CommandLine.Spec;
 final class CompileCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "YAML files or directories.")
-  List<Path> paths;
+  @Mixin ResourceArgs resources;
 
   @Option(
       names = {"-o", "--output"},
@@ -39,16 +37,10 @@ final class CompileCommand implements Callable<Integer> {
       description = "Output directory.")
   Path output;
 
-  @Option(
-      names = "--namespace",
-      defaultValue = "default",
-      description = "Namespace of resources without one (default: ${DEFAULT-VALUE}).")
-  String namespace;
-
   @Override
   public Integer call() throws IOException {
-    LoadResult loaded = Inputs.load(paths, namespace);
-    if (Inputs.report(loaded.problems(), spec.commandLine().getErr())) return 1;
+    LoadResult loaded = resources.loadValid(spec.commandLine().getErr());
+    if (loaded == null) return 1;
     Bundle bundle =
         Compiler.compile(loaded.resources(), CompileOptions.standalone(Version.current()));
     if (Inputs.report(bundle.problems(), spec.commandLine().getErr())) return 1;

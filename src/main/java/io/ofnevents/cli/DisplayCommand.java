@@ -25,7 +25,7 @@ final class DisplayCommand implements Callable<Integer> {
       display.start();
       System.out.println(
           "Event display listening on http://localhost:" + display.port() + "/ (Ctrl-C to stop)");
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      Signals.onTerminate(stopped::countDown);
       stopped.await();
     }
     return 0;

@@ -42,6 +42,7 @@ final class Inputs {
     LoadResult loaded = LoadResult.merge(parts);
     problems.addAll(loaded.problems());
     problems.addAll(Validator.validate(loaded.resources()));
+    problems.sort(Problem.ORDER);
     return new LoadResult(loaded.resources(), List.copyOf(problems));
   }
 

@@ -1,5 +1,7 @@
 package io.ofnevents.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +15,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       CompileCommand.class,
+      ExportCommand.class,
+      OperatorCommand.class,
       DisplayCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -21,9 +25,19 @@ public final class Main {
     System.exit(execute(args));
   }
 
-  /** Runs a command line and returns its exit code (tests call this). */
+  /** Runs a command line and returns its exit code. */
   public static int execute(String... args) {
+    return execute(
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        args);
+  }
+
+  /** Runs a command line writing to `out` and `err`; tests call this. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           // Unexpected failures: one line for the user; the stack trace only with --verbose.

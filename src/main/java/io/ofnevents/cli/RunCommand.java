@@ -6,15 +6,13 @@ import io.ofnevents.compile.Compiler;
 import io.ofnevents.model.load.LoadResult;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `run PATH...`: compile and run until SIGINT/SIGTERM, then drain. */
@@ -25,14 +23,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "YAML files or directories.")
-  List<Path> paths;
-
-  @Option(
-      names = "--namespace",
-      defaultValue = "default",
-      description = "Namespace of resources without one (default: ${DEFAULT-VALUE}).")
-  String namespace;
+  @Mixin ResourceArgs resources;
 
   @Option(
       names = "--management-port",
@@ -57,19 +48,31 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadResult loaded = Inputs.load(paths, namespace);
-    if (Inputs.report(loaded.problems(), spec.commandLine().getErr())) return 1;
+    LoadResult loaded = resources.loadValid(spec.commandLine().getErr());
+    if (loaded == null) return 1;
     Bundle bundle =
         Compiler.compile(loaded.resources(), CompileOptions.standalone(Version.current()));
     if (Inputs.report(bundle.problems(), spec.commandLine().getErr())) return 1;
     if (bundle.routes().isEmpty()) {
-      spec.commandLine().getErr().println("nothing to run: no EventSource or Trigger in " + paths);
+      spec.commandLine()
+          .getErr()
+          .println("nothing to run: no EventSource or Trigger in " + resources.paths);
       return 1;
     }
     RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties);
     try (OfnRuntime runtime = new OfnRuntime(bundle, options)) {
+      Signals.onTerminate(runtime::requestStop);
       runtime.run();
+    } catch (Exception e) {
+      spec.commandLine().getErr().println("ofn-events run: cannot start: " + rootMessage(e));
+      return 1;
     }
     return 0;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
   }
 }

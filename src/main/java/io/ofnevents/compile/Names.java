@@ -22,6 +22,8 @@ import java.util.Locale;
  *       {ns}-{eventSource}-{event}} (upstream omitted the EventSource and sources collided).
  *   <li>Route ids: {@code es-{ns}-{eventSource}-{kind}-{event}}, {@code t-{ns}-{trigger}} and
  *       {@code t-{ns}-{trigger}-in-{n}} for the n-th input topic.
+ *   <li>Camel K Integration of a resource: {@code es-{name}} / {@code t-{name}}; the Secret of its
+ *       secrets given in clear: {@code es-{name}-secrets} / {@code t-{name}-secrets}.
  *   <li>Kubernetes names: DNS-1123 labels of at most 63 characters; a name that had to be cut or
  *       cleaned ends in {@code -} plus 8 hex characters of a SHA-256 of the original.
  *   <li>JetStream stream of a subject (one per subject unless the bus names one): {@code OFN_} plus
@@ -110,6 +112,15 @@ public final class Names {
   public static String integration(ResourceId id) {
     String prefix = id.kind() == Kind.EVENT_SOURCE ? "es-" : "t-";
     return k8s(prefix + id.name());
+  }
+
+  /**
+   * Secret holding the values of secrets a resource gives in clear (created by the operator, owned
+   * by the resource): `{integration}-secrets`.
+   */
+  public static String integrationSecret(ResourceId id) {
+    String prefix = id.kind() == Kind.EVENT_SOURCE ? "es-" : "t-";
+    return k8s(prefix + id.name() + "-secrets");
   }
 
   /** JetStream stream holding `subject` when the bus does not name one. */

@@ -1,14 +1,15 @@
 package io.ofnevents.compile;
 
 import io.ofnevents.model.CronSpec;
-import io.ofnevents.model.Durations;
 import io.ofnevents.model.KafkaSpec;
 import io.ofnevents.model.MqttSpec;
 import io.ofnevents.model.RedisSpec;
 import io.ofnevents.model.ResourceId;
+import io.ofnevents.model.SecretValue;
 import io.ofnevents.model.cron.CronSyntaxException;
 import io.ofnevents.model.cron.CronTranslation;
 import io.ofnevents.model.cron.CronTranslator;
+import io.ofnevents.model.load.SecretReferences;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,26 +46,47 @@ final class SourceEndpoints {
     return Y.endpoint(used.use(CRON), Y.map("cron", t.quartzCron(), "timeZone", zone));
   }
 
+  /**
+   * Kafka with offsets committed after delivery; `authRequired` means SASL on a plaintext listener
+   * (as Dapr's PLAIN mode was), with the mechanism of ours defaulting to PLAIN.
+   */
   Map<String, Object> kafka(KafkaSpec spec, String event, String path) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("brokers", spec.brokers());
     p.put("topic", spec.topic());
     p.put("groupId", Names.sourceConsumer(owner.namespace(), owner.name(), event));
     if (Boolean.TRUE.equals(spec.authRequired())) {
+      p.put("securityProtocol", "SASL_PLAINTEXT");
       p.put("saslMechanism", spec.saslMechanism() == null ? "PLAIN" : spec.saslMechanism());
-      p.put("saslUsername", c.secret(spec.saslUsername(), owner, path + ".saslUsername"));
-      p.put("saslPassword", c.secret(spec.saslPassword(), owner, path + ".saslPassword"));
+      p.put("saslUsername", secret(spec.saslUsername(), path + ".saslUsername"));
+      p.put("saslPassword", secret(spec.saslPassword(), path + ".saslPassword"));
     }
     if (spec.maxMessageBytes() != null) p.put("maxMessageBytes", spec.maxMessageBytes());
     return Y.endpoint(used.use(KAFKA), p);
   }
 
+  /**
+   * Redis: `channel` or `pattern` for pub/sub, else the stream `stream` (default: the event name)
+   * read by the group {ns}-{eventSource}-{event}. Fields that do not apply to the client are left
+   * out here and reported by validation.
+   */
   Map<String, Object> redis(RedisSpec spec, String event, String path) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("redisHost", spec.redisHost());
-    put(p, "redisPassword", c.secret(spec.redisPassword(), owner, path + ".redisPassword"));
+    put(p, "redisPassword", secret(spec.redisPassword(), path + ".redisPassword"));
     put(p, "redisDB", spec.redisDB());
     put(p, "enableTLS", spec.enableTLS());
+    put(p, "redisType", spec.redisType());
+    put(p, "failover", spec.failover());
+    put(p, "sentinelMasterName", spec.sentinelMasterName());
+    put(p, "dialTimeout", spec.dialTimeout());
+    put(p, "readTimeout", spec.readTimeout());
+    put(p, "redisMaxRetries", spec.redisMaxRetries());
+    put(p, "redisMinRetryInterval", spec.redisMinRetryInterval());
+    put(p, "redisMaxRetryInterval", spec.redisMaxRetryInterval());
+    put(p, "poolSize", spec.poolSize());
+    put(p, "minIdleConns", spec.minIdleConns());
+    put(p, "idleTimeout", spec.idleTimeout());
     if (spec.channel() != null) {
       p.put("channel", spec.channel());
     } else if (spec.pattern() != null) {
@@ -72,28 +94,50 @@ final class SourceEndpoints {
     } else {
       p.put("stream", spec.stream() == null ? event : spec.stream());
       p.put("group", Names.sourceConsumer(owner.namespace(), owner.name(), event));
-      put(p, "redeliverInterval", millis(spec.redeliverInterval()));
-      put(p, "processingTimeout", millis(spec.processingTimeout()));
+      put(p, "redeliverInterval", spec.redeliverInterval());
+      put(p, "processingTimeout", spec.processingTimeout());
     }
     return Y.endpoint(used.use(REDIS), p);
   }
 
+  /** MQTT with client id {ns}-{eventSource}-{event}; `retain` only concerns publishers. */
   Map<String, Object> mqtt(MqttSpec spec, String event, String path) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("url", spec.url());
     p.put("topic", spec.topic());
     p.put("clientId", Names.sourceConsumer(owner.namespace(), owner.name(), event));
     put(p, "qos", spec.qos());
-    put(p, "retain", spec.retain());
     put(p, "cleanSession", spec.cleanSession());
-    put(p, "caCert", spec.caCert());
-    put(p, "clientCert", spec.clientCert());
-    put(p, "clientKey", c.secret(spec.clientKey(), owner, path + ".clientKey"));
+    put(p, "caCert", pem(spec.caCert()));
+    put(p, "clientCert", pem(spec.clientCert()));
+    // a key file is passed as its path, which the source reads: the key never becomes a property
+    SecretValue key = spec.clientKey();
+    put(
+        p,
+        "clientKey",
+        key != null && key.file() != null ? key.file() : secret(key, path + ".clientKey"));
     return Y.endpoint(used.use(MQTT), p);
   }
 
-  private static Long millis(String duration) {
-    return duration == null ? null : Durations.parse(duration).toMillis();
+  /**
+   * A certificate is no secret: PEM text or a path goes as is, `${file:/path}` as the path (the
+   * source reads it), `${env:VAR}` as a placeholder.
+   */
+  private static String pem(String value) {
+    if (value == null) return null;
+    SecretValue ref = SecretReferences.parse(value);
+    if (ref.file() != null) return ref.file();
+    if (ref.env() != null) return "RAW({{env:" + ref.env() + "}})";
+    return value;
+  }
+
+  /**
+   * A secret as a placeholder inside RAW(): placeholders are resolved after the endpoint URI is
+   * built, so a value with '+', '&' or '%' would otherwise be read as URI syntax.
+   */
+  private String secret(SecretValue value, String path) {
+    String placeholder = c.secret(value, owner, path);
+    return placeholder == null ? null : "RAW(" + placeholder + ")";
   }
 
   private static void put(Map<String, Object> p, String key, Object value) {

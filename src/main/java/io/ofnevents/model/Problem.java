@@ -13,6 +13,11 @@ public record Problem(
     WARNING
   }
 
+  /** The order problems are shown in: by file, then line; otherwise as found. */
+  public static final java.util.Comparator<Problem> ORDER =
+      java.util.Comparator.comparing((Problem p) -> String.valueOf(p.file()))
+          .thenComparingInt(Problem::line);
+
   public static Problem error(
       String file, int line, ResourceId resource, String path, String message) {
     return new Problem(Severity.ERROR, file, line, resource, path, message);

@@ -10,18 +10,20 @@ public record RedisSpec(
     Boolean enableTLS,
     Boolean failover,
     String sentinelMasterName,
-    @Doc("Reclaim stream entries pending longer than this (default 60s).") String redeliverInterval,
-    @Doc("Stream entries idle longer than this are reclaimed (default 15s).")
+    @Doc("How often stream entries pending too long are claimed again (default 60s).")
+        String redeliverInterval,
+    @Doc("How long a stream entry stays pending before it is claimed again (default 15s).")
         String processingTimeout,
     @OneOf({"node", "cluster"}) String redisType,
     String redisMinRetryInterval,
     String redisMaxRetryInterval,
     String dialTimeout,
     String readTimeout,
-    String writeTimeout,
-    String poolTimeout,
-    String maxConnAge,
-    String idleCheckFrequency,
+    @Unused("the Redis client (Redisson) has one command timeout, readTimeout") String writeTimeout,
+    @Unused("the Redis client (Redisson) has no pool wait timeout") String poolTimeout,
+    @Unused("the Redis client (Redisson) does not recycle connections by age") String maxConnAge,
+    @Unused("the Redis client (Redisson) closes connections idle for idleTimeout on its own")
+        String idleCheckFrequency,
     String idleTimeout,
     @Doc("Database number.") Long redisDB,
     Long redisMaxRetries,

@@ -70,11 +70,16 @@ public final class OfnRuntime implements AutoCloseable {
     stopManagement();
   }
 
+  /** Asks a running {@link #run()} to drain and return. */
+  public void requestStop() {
+    main.completed();
+  }
+
   public CamelContext context() {
     return main.getCamelContext();
   }
 
-  /** The management port actually bound (useful when 0 was... not used: 0 means off). */
+  /** The management port actually bound, or -1 when the management server is off. */
   public int managementPort() {
     return management == null ? -1 : management.port();
   }

@@ -36,6 +36,7 @@ public final class RecordingSink implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile ToIntFunction<Request> status = r -> 200;
+  private volatile long delayMillis;
 
   private RecordingSink(HttpServer server) {
     this.server = server;
@@ -62,6 +63,18 @@ public final class RecordingSink implements AutoCloseable {
   /** Decides the status of each request from now on (its `status` is 0 when asked). */
   public void respondWith(ToIntFunction<Request> status) {
     this.status = status;
+  }
+
+  /** Answers `failure` to the first `n` requests (any path), then 200. */
+  public void failFirst(int n, int failure) {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    respondWith(r -> calls.incrementAndGet() <= n ? failure : 200);
+  }
+
+  /** Waits this long before answering each request: a slow or hanging sink. */
+  public void delay(java.time.Duration delay) {
+    this.delayMillis = delay.toMillis();
   }
 
   public List<Request> requests() {
@@ -97,7 +110,13 @@ public final class RecordingSink implements AutoCloseable {
     int code = status.applyAsInt(request);
     requests.add(
         new Request(request.method(), request.path(), request.headers(), request.body(), code));
-    exchange.sendResponseHeaders(code, -1);
+    if (delayMillis > 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(delayMillis * 1_000_000L);
+    }
+    // Failures carry a body, as real services do, so dead letters can be checked to record it.
+    byte[] answer = code >= 400 ? ("failure " + code).getBytes(UTF_8) : new byte[0];
+    exchange.sendResponseHeaders(code, answer.length == 0 ? -1 : answer.length);
+    if (answer.length > 0) exchange.getResponseBody().write(answer);
     exchange.close();
   }
 

@@ -39,6 +39,11 @@ public final class ServerExtension<S extends ServerProcess>
     return of(RedisServer.create());
   }
 
+  /** A KRaft Kafka broker run from the Kafka jars on the test classpath. */
+  public static ServerExtension<KafkaServer> kafka() {
+    return of(KafkaServer.create());
+  }
+
   public static ServerExtension<MosquittoServer> mosquitto() {
     return of(MosquittoServer.create());
   }

@@ -111,7 +111,10 @@ final class RecordBinder {
     }
     for (int i = 0; i < components.length; i++) {
       if (!present[i] && components[i].isAnnotationPresent(Required.class)) {
-        error(node, FieldPath.join(path, components[i].getName()), "required field is missing");
+        String missing = FieldPath.join(path, components[i].getName());
+        // Reported on the line of the object's own key (`spec:`), where the field belongs.
+        int line = path.isEmpty() ? lineOf(node) : lines.getOrDefault(path, lineOf(node));
+        problems.add(Problem.error(file, line, resource, missing, "required field is missing"));
       }
     }
     return newRecord(type, args, path);

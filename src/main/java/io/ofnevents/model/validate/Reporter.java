@@ -25,6 +25,11 @@ final class Reporter {
     out.add(Problem.warning(where.file(), where.lineOf(path), resource, path, message));
   }
 
+  /** Whether the user wrote `path` (even if it did not bind, e.g. a wrong type). */
+  boolean written(String path) {
+    return where.lines().containsKey(path);
+  }
+
   SourceMap where() {
     return where;
   }

@@ -47,7 +47,7 @@ final class TriggerRules {
           "input name \""
               + name
               + "\" is not a CEL identifier (letters, digits and '_', not starting"
-              + " with a digit), so no condition can refer to it");
+              + " with a digit, not a reserved word), so no condition can refer to it");
     }
     if (input == null || input.eventSource() == null || input.event() == null) return;
     String ns = input.namespace() == null ? t.namespace() : input.namespace();

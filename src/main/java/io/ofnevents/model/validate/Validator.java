@@ -10,7 +10,6 @@ import io.ofnevents.model.ResourceSet;
 import io.ofnevents.model.Trigger;
 import io.ofnevents.model.load.Loaded;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,7 @@ public final class Validator {
       if (res instanceof ClusterEventBus ceb) BusRules.check(ceb.spec(), r);
       if (res instanceof Trigger t) TriggerRules.check(t, all, r);
     }
-    problems.sort(
-        Comparator.comparing((Problem p) -> String.valueOf(p.file()))
-            .thenComparingInt(Problem::line));
+    problems.sort(Problem.ORDER);
     return List.copyOf(problems);
   }
 

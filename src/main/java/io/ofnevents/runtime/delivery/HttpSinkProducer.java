@@ -11,6 +11,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +60,8 @@ final class HttpSinkProducer extends DefaultProducer {
                     + t
                     + "&connectionRequestTimeout="
                     + t);
-    if (http instanceof HttpEndpoint e) {
-      // Apache HttpClient re-sends a POST answered 503 or 429 after a second on its own: that
-      // would be a retry the delivery policy (retry: 0 included) knows nothing about.
-      e.getClientBuilder().disableAutomaticRetries();
-    }
+    // Retries are ours (Knative rules); HttpClient's own retry of 503/429 would multiply them.
+    ((HttpEndpoint) http).setHttpClientConfigurer(HttpClientBuilder::disableAutomaticRetries);
     producer = http.createProducer();
     ServiceHelper.startService(producer);
   }
@@ -82,15 +80,16 @@ final class HttpSinkProducer extends DefaultProducer {
     String reason = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       Exchange request = request(exchange);
-      producer.process(request);
+      try {
+        producer.process(request);
+      } catch (Exception e) {
+        request.setException(e);
+      }
       Message response = request.getMessage();
       if (request.getException() != null) {
         code = -1;
         body = null;
-        reason =
-            request.getException().getClass().getSimpleName()
-                + ": "
-                + request.getException().getMessage();
+        reason = "failed: " + describe(request.getException());
       } else {
         code = response.getHeader(Exchange.HTTP_RESPONSE_CODE, -1, Integer.class);
         if (RetryPolicy.isSuccess(code)) return;
@@ -111,6 +110,11 @@ final class HttpSinkProducer extends DefaultProducer {
     }
     throw new DeliveryFailedException(
         url, code, body, "POST " + url + " " + reason + RetryPolicy.describe(code, attempts));
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   private Exchange request(Exchange original) {

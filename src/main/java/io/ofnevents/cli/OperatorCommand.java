@@ -1,0 +1,119 @@
+package io.ofnevents.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ofnevents.k8s.operator.HealthServer;
+import io.ofnevents.k8s.operator.Operator;
+import io.ofnevents.runtime.RuntimeOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `operator`: keeps Camel K Integrations (or in-process routes) and CR status in sync. */
+@Command(
+    name = "operator",
+    mixinStandardHelpOptions = true,
+    description =
+        "Watch EventSources, EventBuses, ClusterEventBuses and Triggers in the cluster; apply"
+            + " Camel K Integrations (or run the routes in this process) and write their status.")
+final class OperatorCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorCommand.class);
+
+  /** Where to run the routes. */
+  enum Runtime {
+    CAMEL_K,
+    IN_PROCESS
+  }
+
+  @Option(
+      names = "--namespace",
+      defaultValue = "${env:OFN_WATCH_NAMESPACE}",
+      description = "Watch only this namespace (default: all; env OFN_WATCH_NAMESPACE).")
+  String namespace;
+
+  @Option(
+      names = "--runtime",
+      defaultValue = "camel-k",
+      converter = RuntimeConverter.class,
+      description = "camel-k (default): apply Integrations; in-process: run the routes here.")
+  Runtime runtime;
+
+  @Option(
+      names = "--health-port",
+      defaultValue = "8081",
+      description =
+          "Port of /health/live and /health/ready; 0 turns it off (default: ${DEFAULT-VALUE}).")
+  int healthPort;
+
+  @Option(
+      names = "--management-port",
+      defaultValue = "0",
+      description = "In-process runtime only: port of its /health and /metrics (default 0: off).")
+  int managementPort;
+
+  @Override
+  public Integer call() throws Exception {
+    long started = System.nanoTime();
+    String ns = namespace == null || namespace.isBlank() ? null : namespace;
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (KubernetesClient client = new KubernetesClientBuilder().build();
+        Operator operator = create(client, ns)) {
+      // Returns once every informer has listed its kind (fails if the API cannot be reached).
+      try {
+        operator.start();
+      } catch (KubernetesClientException e) {
+        System.err.println(
+            "ofn-events: cannot list the events.openfunction.io resources: "
+                + rootCause(e)
+                + " (check KUBECONFIG or the ServiceAccount, the CRDs (kubectl apply -k k8s/crds)"
+                + " and the RBAC in k8s/rbac)");
+        return 1;
+      }
+      try (HealthServer health =
+          healthPort > 0 ? new HealthServer(healthPort, operator::live, operator::ready) : null) {
+        Signals.onTerminate(stopped::countDown);
+        LOG.info(
+            "Operator ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        stopped.await();
+      }
+    }
+    return 0;
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  private Operator create(KubernetesClient client, String ns) {
+    if (runtime == Runtime.IN_PROCESS) {
+      return Operator.inProcess(
+          client,
+          ns,
+          new RuntimeOptions(managementPort, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()),
+          Version.current());
+    }
+    return Operator.camelK(client, ns, Version.current());
+  }
+
+  /** Accepts camel-k and in-process. */
+  static final class RuntimeConverter implements picocli.CommandLine.ITypeConverter<Runtime> {
+    @Override
+    public Runtime convert(String value) {
+      return switch (value) {
+        case "camel-k" -> Runtime.CAMEL_K;
+        case "in-process" -> Runtime.IN_PROCESS;
+        default ->
+            throw new picocli.CommandLine.TypeConversionException(
+                "expected camel-k or in-process, got \"" + value + "\"");
+      };
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.ofnevents.k8s.camelk;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.ofnevents.compile.Names;
+import io.ofnevents.compile.RouteFile;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.v1.Integration;
+import org.apache.camel.v1.IntegrationSpec;
+import org.apache.camel.v1.integrationspec.Flows;
+import org.apache.camel.v1.integrationspec.Traits;
+import org.apache.camel.v1.integrationspec.traits.Camel;
+import org.apache.camel.v1.integrationspec.traits.Mount;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The Camel K Integration of one generated route file: its flows are the very routes `compile`
+ * writes; application properties, mounted Secrets and our runtime jar are set through traits and
+ * dependencies. Pure.
+ */
+public final class IntegrationFactory {
+  /** Camel K mounts sources and Kamelets itself and sets these; ours would point elsewhere. */
+  static final Set<String> CAMEL_K_OWNED =
+      Set.of("camel.main.routes-include-pattern", "camel.component.kamelet.location");
+
+  private static final Pattern SECRET_REF = Pattern.compile("\\{\\{secret:([^/}]+)/[^}]+}}");
+
+  private IntegrationFactory() {}
+
+  /**
+   * The Integration running `file`.
+   *
+   * @param literalSecret the Secret holding the values of secrets written in clear in the resource,
+   *     keyed by their property name, or null when there are none
+   */
+  public static Integration integration(
+      RouteFile file, String applicationProperties, String version, LiteralSecret literalSecret) {
+    Integration it = new Integration();
+    it.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(Names.integration(file.resource()))
+            .withNamespace(file.resource().namespace())
+            .withLabels(Labels.of(file.resource()))
+            .withAnnotations(Map.of(Labels.GENERATED_FROM, file.resource().toString()))
+            .build());
+    IntegrationSpec spec = new IntegrationSpec();
+    spec.setFlows(flows(file.yaml()));
+    SortedSet<String> secrets = referencedSecrets(file.yaml());
+    List<String> dependencies = new ArrayList<>();
+    dependencies.add("mvn:io.ofnevents:ofn-events:" + version);
+    List<String> properties = properties(applicationProperties);
+    if (literalSecret != null) {
+      secrets.add(literalSecret.name());
+      // Nested placeholders: the value is read from the mounted Secret at runtime, never written.
+      literalSecret
+          .keys()
+          .forEach(k -> properties.add(k + "={{secret:" + literalSecret.name() + "/" + k + "}}"));
+    }
+    if (!secrets.isEmpty()) dependencies.add("camel:kubernetes"); // the `secret:` function
+    spec.setDependencies(dependencies);
+    Traits traits = new Traits();
+    Camel camel = new Camel();
+    camel.setProperties(properties);
+    traits.setCamel(camel);
+    if (!secrets.isEmpty()) {
+      Mount mount = new Mount();
+      mount.setConfigs(secrets.stream().map(s -> "secret:" + s).toList());
+      traits.setMount(mount);
+    }
+    spec.setTraits(traits);
+    it.setSpec(spec);
+    return it;
+  }
+
+  /** The routes of a generated file as Integration flows, in file order. */
+  public static List<Flows> flows(String routeYaml) {
+    List<Flows> flows = new ArrayList<>();
+    Object routes = new Load(LoadSettings.builder().build()).loadFromString(routeYaml);
+    if (routes == null) return flows;
+    for (Object route : (List<?>) routes) {
+      Flows flow = new Flows();
+      ((Map<?, ?>) route).forEach((k, v) -> flow.setAdditionalProperty((String) k, v));
+      flows.add(flow);
+    }
+    return flows;
+  }
+
+  /** Names of the Secrets the routes read with `{{secret:name/key}}`. */
+  static SortedSet<String> referencedSecrets(String routeYaml) {
+    SortedSet<String> names = new TreeSet<>();
+    Matcher m = SECRET_REF.matcher(routeYaml);
+    while (m.find()) names.add(m.group(1));
+    return names;
+  }
+
+  private static List<String> properties(String applicationProperties) {
+    Properties p = new Properties();
+    try {
+      p.load(new StringReader(applicationProperties));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    SortedMap<String, String> sorted = new TreeMap<>();
+    p.stringPropertyNames().stream()
+        .filter(k -> !CAMEL_K_OWNED.contains(k))
+        .forEach(k -> sorted.put(k, p.getProperty(k)));
+    List<String> list = new ArrayList<>();
+    sorted.forEach((k, v) -> list.add(k + "=" + v));
+    return list;
+  }
+
+  /** A Secret of literal secret values: its name and its keys (property names). */
+  public record LiteralSecret(String name, SortedSet<String> keys) {}
+}

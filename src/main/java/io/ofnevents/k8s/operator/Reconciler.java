@@ -1,0 +1,115 @@
+package io.ofnevents.k8s.operator;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.ofnevents.model.Kind;
+import io.ofnevents.model.ResourceId;
+import io.ofnevents.model.load.Loaded;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Reconciles one EventSource or Trigger: plan from the cached cluster state, apply the plan (or
+ * delete what ran when the resource is gone), and write its status. A resource in error keeps what
+ * it last ran, as upstream did; only its deletion (or defining no event) stops it.
+ */
+final class Reconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+  /** What the work loop should do after a reconcile. */
+  enum Result {
+    DONE,
+    RETRY
+  }
+
+  private final ClusterCache cache;
+  private final SinkRefs refs;
+  private final Applier applier;
+  private final StatusWriter status;
+  private final String version;
+
+  Reconciler(
+      ClusterCache cache, SinkRefs refs, Applier applier, StatusWriter status, String version) {
+    this.cache = cache;
+    this.refs = refs;
+    this.applier = applier;
+    this.status = status;
+    this.version = version;
+  }
+
+  Result reconcile(ResourceId id) {
+    MDC.put("resource.kind", id.kind().kindName());
+    MDC.put("resource.namespace", id.namespace());
+    MDC.put("resource.name", id.name());
+    try {
+      GenericKubernetesResource cr = cache.get(id).orElse(null);
+      if (cr == null || cr.getMetadata().getDeletionTimestamp() != null) {
+        applier.delete(id);
+        LOG.debug("Gone: stopped what it ran");
+        return Result.DONE;
+      }
+      Outcome outcome =
+          Planner.plan(
+              Resources.load(id.kind(), cr),
+              buses(id),
+              refs::resolve,
+              version,
+              applier.sharesInMemoryBus());
+      if (outcome instanceof Outcome.Plan plan) {
+        String applied;
+        try {
+          applied = applier.apply(id, cr, plan);
+        } catch (Applier.Rejected e) {
+          return report(
+              id,
+              cr,
+              new Outcome.Failed(Outcome.ERROR_GENERATE, e.getMessage(), plan.eventBus(), false));
+        }
+        String message =
+            plan.warnings().isEmpty()
+                ? applied
+                : applied + "; warnings: " + String.join("; ", plan.warnings());
+        write(
+            id, cr, new StatusWriter.Ready(true, readyReason(id.kind()), message, plan.eventBus()));
+        return Result.DONE;
+      }
+      return report(id, cr, (Outcome.Failed) outcome);
+    } finally {
+      MDC.remove("resource.kind");
+      MDC.remove("resource.namespace");
+      MDC.remove("resource.name");
+    }
+  }
+
+  /** Writes why `id` is not ready; what it ran before keeps running. */
+  private Result report(ResourceId id, GenericKubernetesResource cr, Outcome.Failed failed) {
+    var ready = new StatusWriter.Ready(false, failed.reason(), failed.message(), failed.eventBus());
+    if (write(id, cr, ready)) LOG.warn("Not ready: {}: {}", failed.reason(), failed.message());
+    return failed.retry() ? Result.RETRY : Result.DONE;
+  }
+
+  private boolean write(ResourceId id, GenericKubernetesResource cr, StatusWriter.Ready ready) {
+    return status.write(id.kind(), cr, ready);
+  }
+
+  /** Upstream's success reasons. */
+  static String readyReason(Kind kind) {
+    return kind == Kind.EVENT_SOURCE ? "EventSourceIsReady" : "TriggerIsReady";
+  }
+
+  /** The buses visible from the resource's namespace; a bus that fails to load is left out. */
+  private List<Loaded> buses(ResourceId id) {
+    List<Loaded> buses = new ArrayList<>();
+    for (Kind kind : List.of(Kind.EVENT_BUS, Kind.CLUSTER_EVENT_BUS)) {
+      for (GenericKubernetesResource bus : cache.list(kind)) {
+        if (kind == Kind.EVENT_BUS && !id.namespace().equals(bus.getMetadata().getNamespace())) {
+          continue;
+        }
+        buses.addAll(Resources.load(kind, bus).resources());
+      }
+    }
+    return buses;
+  }
+}

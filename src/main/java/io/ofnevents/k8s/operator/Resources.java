@@ -1,0 +1,75 @@
+package io.ofnevents.k8s.operator;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.ofnevents.model.Kind;
+import io.ofnevents.model.ResourceId;
+import io.ofnevents.model.load.LoadResult;
+import io.ofnevents.model.load.YamlLoader;
+import java.util.Map;
+import java.util.Objects;
+
+/** Our custom resources as the API serves them: contexts, ids, and loading into the model. */
+final class Resources {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private Resources() {}
+
+  static ResourceDefinitionContext context(Kind kind) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup(Kind.GROUP)
+        .withVersion(Kind.VERSION)
+        .withKind(kind.kindName())
+        .withPlural(kind.plural())
+        .withNamespaced(kind.namespaced())
+        .build();
+  }
+
+  static ResourceId id(Kind kind, GenericKubernetesResource r) {
+    ObjectMeta m = r.getMetadata();
+    return new ResourceId(kind, kind.namespaced() ? m.getNamespace() : null, m.getName());
+  }
+
+  static Map<?, ?> spec(GenericKubernetesResource r) {
+    return r.getAdditionalProperties().get("spec") instanceof Map<?, ?> m ? m : Map.of();
+  }
+
+  static String eventBus(GenericKubernetesResource r) {
+    return spec(r).get("eventBus") instanceof String s ? s : null;
+  }
+
+  /** Whether a spec (part) has a sink given by `ref` only, which is resolved from the cluster. */
+  static boolean hasSinkRef(Object node) {
+    if (node instanceof Map<?, ?> m) {
+      if (m.containsKey("ref") && !m.containsKey("uri")) return true;
+      return m.values().stream().anyMatch(Resources::hasSinkRef);
+    }
+    return node instanceof java.util.List<?> l && l.stream().anyMatch(Resources::hasSinkRef);
+  }
+
+  /** Whether an update changed what reconciling depends on (not status or bookkeeping). */
+  static boolean specChanged(GenericKubernetesResource before, GenericKubernetesResource after) {
+    return !Objects.equals(spec(before), spec(after))
+        || !Objects.equals(
+            before.getMetadata().getDeletionTimestamp(),
+            after.getMetadata().getDeletionTimestamp());
+  }
+
+  /**
+   * Loads a resource from the API through the same strict loader as files, so an unknown or
+   * mistyped field shows up in its status; status and server bookkeeping are left out.
+   */
+  static LoadResult load(Kind kind, GenericKubernetesResource r) {
+    GenericKubernetesResource copy = new GenericKubernetesResource();
+    copy.setApiVersion(Kind.API_VERSION);
+    copy.setKind(kind.kindName());
+    ObjectMeta meta = SERIALIZATION.clone(r.getMetadata());
+    meta.setManagedFields(null);
+    copy.setMetadata(meta);
+    r.getAdditionalProperties().forEach(copy::setAdditionalProperty);
+    copy.getAdditionalProperties().remove("status");
+    return YamlLoader.load("cluster", SERIALIZATION.asYaml(copy), meta.getNamespace());
+  }
+}

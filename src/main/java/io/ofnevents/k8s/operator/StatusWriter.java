@@ -1,0 +1,108 @@
+package io.ofnevents.k8s.operator;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ofnevents.model.Kind;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the status of an EventSource or Trigger: `observedGeneration`, the bus in use, and one
+ * `Ready` condition replaced in place (never appended, unlike upstream). Nothing is written when
+ * nothing changed, so a status update never causes another.
+ */
+final class StatusWriter {
+  static final String READY = "Ready";
+
+  private final KubernetesClient client;
+  private final Clock clock;
+
+  StatusWriter(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  /** Writes `ready`; returns whether anything changed. */
+  boolean write(Kind kind, GenericKubernetesResource cr, Ready ready) {
+    Map<String, Object> current = status(cr);
+    Map<String, Object> desired = desired(cr, current, ready);
+    if (desired.equals(current)) return false;
+    try {
+      client
+          .genericKubernetesResources(Resources.context(kind))
+          .inNamespace(cr.getMetadata().getNamespace())
+          .withName(cr.getMetadata().getName())
+          .editStatus(
+              latest -> {
+                latest.setAdditionalProperty("status", desired);
+                return latest;
+              });
+    } catch (KubernetesClientException e) {
+      // Deleted meanwhile: its delete event is queued and stops what it ran.
+      if (e.getCode() == 404) return false;
+      throw e;
+    }
+    return true;
+  }
+
+  /** The Ready condition: status True or False, an upstream-style reason and a message. */
+  record Ready(boolean ok, String reason, String message, String eventBus) {}
+
+  Map<String, Object> desired(GenericKubernetesResource cr, Map<String, Object> current, Ready r) {
+    Long generation = cr.getMetadata().getGeneration();
+    Map<String, Object> condition = new LinkedHashMap<>();
+    condition.put("type", READY);
+    String status = r.ok() ? "True" : "False";
+    condition.put("status", status);
+    condition.put("reason", r.reason());
+    condition.put("message", r.message());
+    if (generation != null) condition.put("observedGeneration", generation);
+    Map<?, ?> previous = readyOf(current);
+    // The transition time only moves when the status does, as for built-in conditions.
+    Object since =
+        previous != null && status.equals(previous.get("status"))
+            ? previous.get("lastTransitionTime")
+            : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    condition.put("lastTransitionTime", since);
+    Map<String, Object> desired = new LinkedHashMap<>();
+    if (generation != null) desired.put("observedGeneration", generation);
+    if (r.eventBus() != null) desired.put("eventBus", r.eventBus());
+    desired.put("conditions", List.of(condition));
+    return normalized(desired);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> status(GenericKubernetesResource cr) {
+    Object s = cr.getAdditionalProperties().get("status");
+    return s instanceof Map<?, ?> m ? normalized((Map<String, Object>) m) : Map.of();
+  }
+
+  static Map<?, ?> readyOf(Map<String, Object> status) {
+    if (!(status.get("conditions") instanceof List<?> list)) return null;
+    return list.stream()
+        .filter(c -> c instanceof Map<?, ?> m && READY.equals(m.get("type")))
+        .map(c -> (Map<?, ?>) c)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Numbers as the API returns them (JSON integers may come back as Integer or Long). */
+  private static Map<String, Object> normalized(Map<String, Object> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(k, normalize(v)));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object normalize(Object v) {
+    if (v instanceof Integer i) return i.longValue();
+    if (v instanceof Map<?, ?> m) return normalized((Map<String, Object>) m);
+    if (v instanceof List<?> l) return l.stream().map(StatusWriter::normalize).toList();
+    return v;
+  }
+}

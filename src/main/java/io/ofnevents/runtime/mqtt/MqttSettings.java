@@ -1,0 +1,61 @@
+package io.ofnevents.runtime.mqtt;
+
+import io.ofnevents.runtime.EndpointOptions;
+import java.time.Duration;
+import org.apache.camel.ResolveEndpointFailedException;
+
+/**
+ * Settings of an `ofn-mqtt` source. `caCert`, `clientCert` and `clientKey` each take PEM text (as
+ * upstream, which passed them to Dapr inline) or the path of a PEM file.
+ */
+record MqttSettings(
+    String url,
+    String topic,
+    String clientId,
+    int qos,
+    boolean cleanSession,
+    String caCert,
+    String clientCert,
+    String clientKey,
+    Duration keepAlive) {
+
+  static MqttSettings read(String uri, EndpointOptions o) {
+    MqttSettings s =
+        new MqttSettings(
+            pahoUrl(uri, o.required("url")),
+            o.required("topic"),
+            o.required("clientId"),
+            o.integer("qos", 1),
+            o.bool("cleanSession", false),
+            o.string("caCert", null),
+            o.string("clientCert", null),
+            o.string("clientKey", null),
+            o.duration("keepAlive", Duration.ofSeconds(30)));
+    if (s.qos < 0 || s.qos > 2)
+      throw new ResolveEndpointFailedException(uri, "qos must be 0, 1 or 2");
+    if ((s.clientCert == null) != (s.clientKey == null)) {
+      throw new ResolveEndpointFailedException(uri, "clientCert and clientKey go together");
+    }
+    return s;
+  }
+
+  boolean usesTls() {
+    return url.startsWith("ssl://") || url.startsWith("wss://");
+  }
+
+  /** Paho knows tcp:// and ssl://; mqtt:// and mqtts:// are common spellings of the same. */
+  private static String pahoUrl(String uri, String url) {
+    String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    if (u.startsWith("mqtt://")) return "tcp://" + u.substring("mqtt://".length());
+    if (u.startsWith("mqtts://")) return "ssl://" + u.substring("mqtts://".length());
+    if (u.matches("(tcp|ssl|ws|wss)://.+")) return u;
+    throw new ResolveEndpointFailedException(
+        uri, "url must start with tcp://, ssl://, ws://, wss://, mqtt:// or mqtts://");
+  }
+
+  /** Never prints the key. */
+  @Override
+  public String toString() {
+    return "mqtt " + url + " topic " + topic + " as " + clientId;
+  }
+}

@@ -1,0 +1,105 @@
+package io.ofnevents.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Exit codes and messages of the command line (DESIGN §3.1), run in-process. */
+class CliTest {
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void validateAcceptsEveryExample() {
+    Result r = run("validate", "examples");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("resource(s) valid");
+  }
+
+  @Test
+  void validateReportsEveryProblemWithFileLineAndFieldAndNoStackTrace() {
+    Result r = run("validate", "src/test/resources/cli/trigger-two-problems.yaml");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(
+            "src/test/resources/cli/trigger-two-problems.yaml:19: Trigger default/alarm:"
+                + " spec.subscribers[0].condition: unknown input \"window\" at column 9 (inputs: door)")
+        .contains(
+            "src/test/resources/cli/trigger-two-problems.yaml:22: Trigger default/alarm:"
+                + " spec.subscribers[0].retries: unknown field \"retries\"")
+        .doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void missingPathsAreReported() {
+    Result r = run("validate", "no/such/dir");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no/such/dir: no such file or directory");
+  }
+
+  @Test
+  void compileWritesRoutesPropertiesAndUsedKamelets(@TempDir Path out) throws IOException {
+    Result r = run("compile", "examples/quickstart", "-o", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out.resolve("routes/eventsource-default-clock.camel.yaml"))
+        .hasSameTextualContentAs(Path.of("routes/quickstart/eventsource-default-clock.camel.yaml"));
+    assertThat(out.resolve("application.properties"))
+        .content()
+        .contains("camel.component.kamelet.location");
+    assertThat(out.resolve("kamelets/ofn-cron-source.kamelet.yaml")).exists();
+    assertThat(out.resolve("kamelets/ofn-nats-sink.kamelet.yaml")).doesNotExist();
+  }
+
+  @Test
+  void compileRemovesRouteFilesThatAreNoLongerGenerated(@TempDir Path out) throws IOException {
+    Files.createDirectories(out.resolve("routes"));
+    Files.writeString(out.resolve("routes/trigger-default-gone.camel.yaml"), "- route: {}\n");
+    assertThat(run("compile", "examples/quickstart", "-o", out.toString()).code()).isZero();
+    assertThat(out.resolve("routes/trigger-default-gone.camel.yaml")).doesNotExist();
+  }
+
+  @Test
+  void compileAndRunRefuseInvalidInputWithExitCodeOne(@TempDir Path out) {
+    String bad = "src/test/resources/invalid/cel-unknown-input.yaml";
+    assertThat(run("compile", bad, "-o", out.toString()).code()).isEqualTo(1);
+    Result r = run("run", bad, "--management-port", "0");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("unknown input \"eventC\"").doesNotContain("Apache Camel");
+  }
+
+  @Test
+  void versionIsPrinted() {
+    Result r = run("--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("ofn-events ").contains("Apache Camel 4.17.0");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "validate", "compile", "display"})
+  void everyCommandHasHelp(String command) {
+    Result r = run(command, "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Usage: ofn-events " + command);
+  }
+
+  @Test
+  void unknownOptionsAreUsageErrors() {
+    Result r = run("validate", "--frobnicate", "examples");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option: '--frobnicate'");
+  }
+}

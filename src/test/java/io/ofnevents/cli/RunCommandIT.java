@@ -1,0 +1,104 @@
+package io.ofnevents.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ofnevents.testing.ChildRuntime;
+import io.ofnevents.testing.FreePorts;
+import io.ofnevents.testing.RecordingSink;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The acceptance run of the foundation: `ofn-events run DIR` on a cron (`@every 1s`) EventSource →
+ * inMemory bus → Trigger → sink delivers a CloudEvent per tick, serves health, and stops cleanly
+ * (exit 0) on SIGTERM.
+ */
+class RunCommandIT {
+  @Test
+  void deliversACloudEventPerTickAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+    try (RecordingSink sink = RecordingSink.start()) {
+      Files.writeString(
+          dir.resolve("resources.yaml"),
+          """
+          apiVersion: events.openfunction.io/v1alpha1
+          kind: EventBus
+          metadata: {name: default}
+          spec: {inMemory: {}}
+          ---
+          apiVersion: events.openfunction.io/v1alpha1
+          kind: EventSource
+          metadata: {name: ticker}
+          spec:
+            eventBus: default
+            cron:
+              tick: {schedule: "@every 1s"}
+          ---
+          apiVersion: events.openfunction.io/v1alpha1
+          kind: Trigger
+          metadata: {name: on-tick}
+          spec:
+            eventBus: default
+            inputs:
+              tick: {eventSource: ticker, event: tick}
+            subscribers:
+              - condition: tick
+                sink: {uri: "SINK/ticks"}
+          """
+              .replace("SINK", sink.url("")));
+      int port = FreePorts.pick();
+      long started = System.nanoTime();
+      try (ChildRuntime child =
+          ChildRuntime.start(
+              List.of("run", dir.toString(), "--management-port", String.valueOf(port)))) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> !sink.delivered("/ticks").isEmpty() || !child.process().isAlive());
+        assertThat(child.process().isAlive()).as(child.log()).isTrue();
+        long firstEventMs = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("STARTUP process_start_to_first_event_ms=" + firstEventMs);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> sink.delivered("/ticks").size() >= 3);
+        List<RecordingSink.Request> events = sink.delivered("/ticks");
+        Set<String> ids = events.stream().map(r -> r.header("ce-id")).collect(Collectors.toSet());
+        assertThat(ids).hasSize(events.size());
+        for (RecordingSink.Request e : events) {
+          assertThat(e.header("ce-specversion")).isEqualTo("1.0");
+          assertThat(e.header("ce-source"))
+              .isEqualTo(
+                  "/apis/events.openfunction.io/v1alpha1/namespaces/default/eventsources/ticker");
+          assertThat(e.header("ce-type")).isEqualTo("io.openfunction.events.cron");
+          assertThat(e.header("ce-subject")).isEqualTo("tick");
+          assertThat(e.header("ce-ofntrigger")).isEqualTo("on-tick");
+          assertThat(e.header("ce-ofninput")).isEqualTo("tick");
+          assertThat(e.body()).isEmpty();
+        }
+
+        HttpResponse<String> ready =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\":\"UP\"");
+
+        int exit = child.terminate(40);
+        assertThat(exit).as(child.log()).isZero();
+        assertThat(child.log())
+            .contains("Started EventSource default/ticker: cron event tick")
+            .contains("shutdown in");
+      }
+    }
+  }
+}

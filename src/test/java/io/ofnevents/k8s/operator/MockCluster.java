@@ -1,0 +1,110 @@
+package io.ofnevents.k8s.operator;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.ofnevents.k8s.crd.Crds;
+import io.ofnevents.model.Kind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.v1.Integration;
+import org.apache.camel.v1.Kamelet;
+
+/** The fabric8 mock API server in CRUD mode with our CRDs registered, plus test shorthands. */
+final class MockCluster implements AutoCloseable {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  final KubernetesMockServer server;
+  final KubernetesClient client;
+
+  MockCluster() {
+    List<CustomResourceDefinitionContext> crds =
+        java.util.Arrays.stream(Kind.values())
+            .map(k -> CustomResourceDefinitionContext.fromCrd(Crds.crd(k)))
+            .toList();
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(crds),
+            false);
+    server.init();
+    client = server.createClient();
+  }
+
+  /** Creates or replaces the resource written as YAML (one document). */
+  GenericKubernetesResource apply(String yaml) {
+    GenericKubernetesResource r = SERIALIZATION.unmarshal(yaml, GenericKubernetesResource.class);
+    Kind kind = Kind.byName(r.getKind()).orElseThrow();
+    var op = client.genericKubernetesResources(Resources.context(kind));
+    var scoped = kind.namespaced() ? op.inNamespace(namespaceOf(r)) : op;
+    // As kubectl apply: re-read and try again when the operator wrote the status in between.
+    for (int attempt = 1; ; attempt++) {
+      GenericKubernetesResource current = scoped.withName(r.getMetadata().getName()).get();
+      try {
+        if (current == null) return scoped.resource(r).create();
+        current.getAdditionalProperties().put("spec", r.getAdditionalProperties().get("spec"));
+        return scoped.resource(current).update();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) throw e;
+      }
+    }
+  }
+
+  void delete(Kind kind, String namespace, String name) {
+    var op = client.genericKubernetesResources(Resources.context(kind));
+    (kind.namespaced() ? op.inNamespace(namespace) : op).withName(name).delete();
+  }
+
+  Optional<GenericKubernetesResource> get(Kind kind, String namespace, String name) {
+    var op = client.genericKubernetesResources(Resources.context(kind));
+    return Optional.ofNullable(
+        (kind.namespaced() ? op.inNamespace(namespace) : op).withName(name).get());
+  }
+
+  /** The Ready condition of a resource, or an empty map. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> ready(Kind kind, String namespace, String name) {
+    Map<?, ?> m =
+        get(kind, namespace, name)
+            .map(StatusWriter::status)
+            .map(StatusWriter::readyOf)
+            .orElse(null);
+    return m == null ? Map.of() : (Map<String, Object>) m;
+  }
+
+  List<?> conditions(Kind kind, String namespace, String name) {
+    Object c =
+        get(kind, namespace, name).map(StatusWriter::status).orElse(Map.of()).get("conditions");
+    return c instanceof List<?> l ? l : List.of();
+  }
+
+  Integration integration(String namespace, String name) {
+    return client.resources(Integration.class).inNamespace(namespace).withName(name).get();
+  }
+
+  List<String> kamelets(String namespace) {
+    return client.resources(Kamelet.class).inNamespace(namespace).list().getItems().stream()
+        .map(k -> k.getMetadata().getName())
+        .sorted()
+        .toList();
+  }
+
+  private static String namespaceOf(GenericKubernetesResource r) {
+    return r.getMetadata().getNamespace() == null ? "default" : r.getMetadata().getNamespace();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
