@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * condition, two topic subscribers, and a sink answering 503 whose events go, after the retries, to
  * a dead-letter sink with the error recorded (each of these was broken upstream).
  */
-class TriggerDeliveryIT {
+class NatsTriggerSubscribersIT {
   @RegisterExtension static final ServerExtension<NatsServer> nats = ServerExtension.nats();
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
