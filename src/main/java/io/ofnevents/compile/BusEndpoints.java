@@ -40,9 +40,11 @@ final class BusEndpoints {
    */
   Map<String, Object> publish(String topic, String dedupScope) {
     if (inMemory()) return Y.to(used.use(MEMORY_SINK), Y.map("topic", topic));
-    Map<String, Object> p = new LinkedHashMap<>(connection());
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("servers", servers());
     p.put("subject", topic);
     if (dedupScope != null) p.put("dedupScope", dedupScope);
+    p.putAll(streamAndAuth());
     return Y.to(used.use(NATS_SINK), p);
   }
 
@@ -53,21 +55,33 @@ final class BusEndpoints {
           used.use(MEMORY_SOURCE),
           Y.map("topic", topic, "consumer", Names.triggerConsumer(namespace, trigger)));
     }
-    Map<String, Object> p = new LinkedHashMap<>(connection());
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("servers", servers());
     p.put("subject", topic);
     NatsStreamingSpec stan = bus.natsStreaming();
     String prefix = stan == null ? null : stan.durableSubscriptionName();
     p.put("consumer", Names.triggerConsumer(prefix, namespace, trigger));
     p.putAll(NatsSettings.consumer(bus));
+    p.putAll(streamAndAuth());
     return Y.endpoint(used.use(NATS_SOURCE), p);
   }
 
   /** Connection and stream settings shared by every NATS endpoint of this bus. */
   Map<String, Object> connection() {
-    NatsSpec nats = bus.nats();
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("servers", nats != null ? nats.url() : bus.natsStreaming().natsURL());
-    p.putAll(NatsSettings.stream(bus));
+    p.put("servers", servers());
+    p.putAll(streamAndAuth());
+    return p;
+  }
+
+  private String servers() {
+    NatsSpec nats = bus.nats();
+    return nats != null ? nats.url() : bus.natsStreaming().natsURL();
+  }
+
+  /** After the subject and consumer, so that what differs between endpoints is read first. */
+  private Map<String, Object> streamAndAuth() {
+    Map<String, Object> p = new LinkedHashMap<>(NatsSettings.stream(bus));
     p.putAll(NatsSettings.auth(bus, c, owner));
     return p;
   }
