@@ -50,6 +50,7 @@ final class BusRules {
   private static void natsStreaming(NatsStreamingSpec s, String path, Reporter r) {
     if (s == null) return;
     CommonRules.natsUrls(s.natsURL(), FieldPath.join(path, "natsURL"), r);
+    credentialsInUrl(s.natsURL(), FieldPath.join(path, "natsURL"), r);
     CommonRules.duration(s.ackWaitTime(), FieldPath.join(path, "ackWaitTime"), r);
     CommonRules.duration(s.startAtTimeDelta(), FieldPath.join(path, "startAtTimeDelta"), r);
     if (s.maxInFlight() != null && s.maxInFlight() <= 0) {
@@ -101,6 +102,7 @@ final class BusRules {
   private static void nats(NatsSpec s, String path, Reporter r) {
     if (s == null) return;
     CommonRules.natsUrls(s.url(), FieldPath.join(path, "url"), r);
+    credentialsInUrl(s.url(), FieldPath.join(path, "url"), r);
     JetStreamSpec js = s.jetstream();
     if (js != null) {
       String p = FieldPath.join(path, "jetstream");
@@ -138,6 +140,16 @@ final class BusRules {
       if (methods > 1) r.error(p, "set only one of token, user/password and credentials");
     }
     tls(s.tls(), FieldPath.join(path, "tls"), r);
+  }
+
+  /** nats://user:pass@host works, but the secret then sits in the CR and the generated routes. */
+  private static void credentialsInUrl(String urls, String path, Reporter r) {
+    if (urls != null && urls.matches("(?s).*://[^/,]*@.*")) {
+      r.warning(
+          path,
+          "carries credentials, which end up in clear in the generated routes: use nats.auth with"
+              + " ${env:VAR}, ${file:/path} or a secretKeyRef instead");
+    }
   }
 
   private static void duplicateWindowWithinMaxAge(JetStreamSpec js, String path, Reporter r) {

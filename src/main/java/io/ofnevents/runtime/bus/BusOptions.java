@@ -74,6 +74,12 @@ public record BusOptions(
   /** Never prints credentials. */
   @Override
   public String toString() {
-    return "BusOptions[driver=" + driver + ", servers=" + servers + ", consumer=" + consumer + "]";
+    return "BusOptions[driver="
+        + driver
+        + ", servers="
+        + Redact.urls(servers)
+        + ", consumer="
+        + consumer
+        + "]";
   }
 }

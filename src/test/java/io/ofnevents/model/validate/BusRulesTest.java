@@ -96,6 +96,17 @@ class BusRulesTest {
   }
 
   @Test
+  void credentialsInTheUrlAreWarnedAboutWithoutRepeatingThem() {
+    assertThat(problems("  nats: {url: 'nats://ofn:s3cret@nats:4222'}\n"))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .contains("spec.nats.url: warning: carries credentials")
+                    .doesNotContain("s3cret"));
+  }
+
+  @Test
   void coreModeRefusesJetStreamSettings() {
     assertThat(
             problems(

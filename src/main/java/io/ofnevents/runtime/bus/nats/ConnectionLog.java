@@ -3,6 +3,7 @@ package io.ofnevents.runtime.bus.nats;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
+import io.ofnevents.runtime.bus.Redact;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
       }
       case RECONNECTED -> {
         if (down.compareAndSet(true, false)) {
-          LOG.info("Reconnected to NATS {} ({})", servers, conn.getConnectedUrl());
+          LOG.info("Reconnected to NATS {} ({})", servers, Redact.urls(conn.getConnectedUrl()));
         }
       }
       case LAME_DUCK -> LOG.info("NATS server {} is shutting down (lame duck)", servers);
@@ -43,7 +44,7 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
 
   @Override
   public void errorOccurred(Connection conn, String error) {
-    LOG.warn("NATS {}: {}", servers, error);
+    LOG.warn("NATS {}: {}", servers, Redact.urls(error));
   }
 
   @Override
@@ -51,9 +52,9 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
     // I/O errors come with a disconnect (logged once above) and repeat on every reconnect attempt;
     // a first connection that fails is reported by whoever tried to connect.
     if (!wasConnected || down.get() || exp instanceof java.io.IOException) {
-      LOG.debug("NATS {}: {}", servers, exp.toString());
+      LOG.debug("NATS {}: {}", servers, Redact.urls(exp.toString()));
     } else {
-      LOG.warn("NATS {}: {}", servers, exp.toString());
+      LOG.warn("NATS {}: {}", servers, Redact.urls(exp.toString()));
     }
   }
 }

@@ -10,6 +10,7 @@ import io.ofnevents.runtime.bus.BusMessage;
 import io.ofnevents.runtime.bus.BusOptions;
 import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.MessageHandler;
+import io.ofnevents.runtime.bus.Redact;
 import io.ofnevents.runtime.bus.Subscription;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,8 @@ public final class JetStreamBus implements BusDriver {
       this.streams = new Streams(nc.jetStreamManagement(), options);
     } catch (IOException e) {
       NatsConnector.closeQuietly(nc);
-      throw new NatsUnavailableException("JetStream is not available at " + options.servers(), e);
+      throw new NatsUnavailableException(
+          Redact.urls("JetStream is not available at " + options.servers()), e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.ofnevents.runtime.bus.BusOptions;
+import io.ofnevents.runtime.bus.Redact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,10 +37,11 @@ public final class NatsConnector {
       return Nats.connect(options(o, name));
     } catch (IOException e) {
       throw new NatsUnavailableException(
-          "cannot connect to NATS at " + o.servers() + ": " + e.getMessage(), e);
+          Redact.urls("cannot connect to NATS at " + o.servers() + ": " + e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NatsUnavailableException("interrupted while connecting to " + o.servers(), e);
+      throw new NatsUnavailableException(
+          Redact.urls("interrupted while connecting to " + o.servers()), e);
     }
   }
 
@@ -63,7 +65,7 @@ public final class NatsConnector {
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .toArray(String[]::new);
-    ConnectionLog log = new ConnectionLog(o.servers());
+    ConnectionLog log = new ConnectionLog(Redact.urls(o.servers()));
     Options.Builder b =
         Options.builder()
             .servers(servers)
