@@ -6,6 +6,7 @@ import io.ofnevents.compile.Compiler;
 import io.ofnevents.model.load.LoadResult;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -41,6 +42,14 @@ final class RunCommand implements Callable<Integer> {
   String kamelets;
 
   @Option(
+      names = "--secrets-dir",
+      paramLabel = "DIR",
+      description =
+          "Where {secretKeyRef: {name, key}} secrets are read from without a cluster: the file"
+              + " DIR/name/key (the layout Kubernetes and Camel K mount Secrets in).")
+  Path secretsDir;
+
+  @Option(
       names = {"-p", "--property"},
       paramLabel = "KEY=VALUE",
       description = "Extra Camel property, repeatable.")
@@ -58,6 +67,12 @@ final class RunCommand implements Callable<Integer> {
           .getErr()
           .println("nothing to run: no EventSource or Trigger in " + resources.paths);
       return 1;
+    }
+    if (secretsDir != null) {
+      // camel-kubernetes reads {{secret:name/key}} from this directory instead of the API.
+      properties.put(
+          "camel.kubernetes-config.mount-path-secrets", secretsDir.toAbsolutePath().toString());
+      properties.put("camel.kubernetes-config.client-enabled", "false");
     }
     RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties);
     try (OfnRuntime runtime = new OfnRuntime(bundle, options)) {

@@ -110,13 +110,18 @@ final class EventSourceCompiler {
       steps.addAll(
           SinkEndpoints.withDeadLetter(SinkEndpoints.http(url, spec.delivery(), used), deadLetter));
     }
+    String routeId = Names.eventSourceRoute(ns, es.name(), kind, event);
+    // A route id in the Kamelet URI keeps two events with the same settings (two `@every 1s`)
+    // from being one endpoint, which Camel refuses to consume twice.
+    String uri = from.get("uri") + "/" + Names.sourceKameletRoute(routeId);
     return Y.map(
         "route",
         Y.map(
-            "id", Names.eventSourceRoute(ns, es.name(), kind, event),
-            "description", "EventSource " + ns + "/" + es.name() + ": " + kind + " event " + event,
+            "id",
+            routeId,
+            "description",
+            "EventSource " + ns + "/" + es.name() + ": " + kind + " event " + event,
             "from",
-                Y.map(
-                    "uri", from.get("uri"), "parameters", from.get("parameters"), "steps", steps)));
+            Y.map("uri", uri, "parameters", from.get("parameters"), "steps", steps)));
   }
 }

@@ -20,8 +20,9 @@ import java.util.Locale;
  *   <li>EventSource publisher id: {@code {ns}-ebfes-{eventSource}} (upstream).
  *   <li>Kafka consumer group, Redis consumer group, MQTT client id: {@code
  *       {ns}-{eventSource}-{event}} (upstream omitted the EventSource and sources collided).
- *   <li>Route ids: {@code es-{ns}-{eventSource}-{kind}-{event}}, {@code t-{ns}-{trigger}} and
- *       {@code t-{ns}-{trigger}-in-{n}} for the n-th input topic.
+ *   <li>Route ids: {@code es-{ns}-{eventSource}-{kind}-{event}} (its source Kamelet's route adds
+ *       {@code -source}), {@code t-{ns}-{trigger}} and {@code t-{ns}-{trigger}-in-{n}} for the n-th
+ *       input topic.
  *   <li>Camel K Integration of a resource: {@code es-{name}} / {@code t-{name}}; the Secret of its
  *       secrets given in clear: {@code es-{name}-secrets} / {@code t-{name}-secrets}.
  *   <li>Kubernetes names: DNS-1123 labels of at most 63 characters; a name that had to be cut or
@@ -71,6 +72,11 @@ public final class Names {
 
   public static String eventSourceRoute(String ns, String es, String sourceKind, String event) {
     return "es-" + ns + "-" + es + "-" + sourceKind + "-" + event;
+  }
+
+  /** Id of the route a source Kamelet creates for the EventSource route `routeId`. */
+  public static String sourceKameletRoute(String routeId) {
+    return routeId + "-source";
   }
 
   public static String triggerRoute(String ns, String trigger) {

@@ -116,7 +116,13 @@ public final class KafkaServer extends ServerProcess {
     cmd.add(Binaries.require("java", "openjdk-17-jre-headless").toString());
     cmd.addAll(jvm(dir().resolve("log4j2.xml")));
     cmd.addAll(
-        List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()));
+        // `--cluster-id=ID`, not `-t ID`: an id starting with '-' would be read as an option.
+        List.of(
+            "kafka.tools.StorageTool",
+            "format",
+            "--cluster-id=" + clusterId(),
+            "-c",
+            config.toString()));
     if (saslUser != null) {
       cmd.addAll(
           List.of(
