@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.delivery;
 
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.observe.SinkMeters;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -28,6 +29,7 @@ final class HttpSinkProducer extends DefaultProducer {
   private final RetryPolicy policy;
   private Endpoint http;
   private Producer producer;
+  private SinkMeters meters;
 
   HttpSinkProducer(HttpSinkEndpoint endpoint, String url, RetryPolicy policy) {
     super(endpoint);
@@ -64,6 +66,7 @@ final class HttpSinkProducer extends DefaultProducer {
     ((HttpEndpoint) http).setHttpClientConfigurer(HttpClientBuilder::disableAutomaticRetries);
     producer = http.createProducer();
     ServiceHelper.startService(producer);
+    meters = SinkMeters.of(getEndpoint().getCamelContext(), url);
   }
 
   @Override
@@ -78,7 +81,10 @@ final class HttpSinkProducer extends DefaultProducer {
     int code = -1;
     byte[] body = null;
     String reason = null;
+    long started = System.nanoTime();
     for (int attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) meters.retry();
+      meters.attempt();
       Exchange request = request(exchange);
       try {
         producer.process(request);
@@ -92,7 +98,10 @@ final class HttpSinkProducer extends DefaultProducer {
         reason = "failed: " + describe(request.getException());
       } else {
         code = response.getHeader(Exchange.HTTP_RESPONSE_CODE, -1, Integer.class);
-        if (RetryPolicy.isSuccess(code)) return;
+        if (RetryPolicy.isSuccess(code)) {
+          meters.delivered(System.nanoTime() - started);
+          return;
+        }
         body = response.getBody(byte[].class);
         reason = "answered " + code;
       }
@@ -108,6 +117,7 @@ final class HttpSinkProducer extends DefaultProducer {
           delay);
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delay));
     }
+    meters.failed();
     throw new DeliveryFailedException(
         url, code, body, "POST " + url + " " + reason + RetryPolicy.describe(code, attempts));
   }
