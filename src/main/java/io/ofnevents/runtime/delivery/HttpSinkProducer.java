@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.delivery;
 
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.HeaderValues;
 import io.ofnevents.runtime.observe.SinkMeters;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +131,8 @@ final class HttpSinkProducer extends DefaultProducer {
   private Exchange request(Exchange original) {
     Exchange request = http.createExchange();
     Message in = request.getIn();
-    CloudEventHeaders.select(original.getMessage().getHeaders()).forEach(in::setHeader);
+    CloudEventHeaders.select(original.getMessage().getHeaders())
+        .forEach((k, v) -> in.setHeader(k, HeaderValues.forHeader(k, v)));
     in.setBody(original.getMessage().getBody(byte[].class));
     if (query != null) in.setHeader(Exchange.HTTP_QUERY, query);
     return request;
