@@ -3,7 +3,6 @@ package io.ofnevents.runtime.delivery;
 import io.ofnevents.runtime.CloudEventHeaders;
 import io.ofnevents.runtime.HeaderValues;
 import io.ofnevents.runtime.observe.SinkMeters;
-import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.Endpoint;
@@ -26,7 +25,7 @@ final class HttpSinkProducer extends DefaultProducer {
   private static final Logger LOG = LoggerFactory.getLogger(HttpSinkProducer.class);
 
   private final String url;
-  private final String query;
+  private final SinkUrl target;
   private final RetryPolicy policy;
   private Endpoint http;
   private Producer producer;
@@ -35,25 +34,19 @@ final class HttpSinkProducer extends DefaultProducer {
   HttpSinkProducer(HttpSinkEndpoint endpoint, String url, RetryPolicy policy) {
     super(endpoint);
     this.url = url;
+    this.target = SinkUrl.parse(url);
     this.policy = policy;
-    this.query = URI.create(url).getRawQuery();
   }
 
   @Override
   protected void doStart() throws Exception {
     super.doStart();
-    URI u = URI.create(url);
     long t = policy.timeout().toMillis();
-    String base =
-        u.getScheme()
-            + "://"
-            + u.getRawAuthority()
-            + (u.getRawPath() == null ? "" : u.getRawPath());
     http =
         getEndpoint()
             .getCamelContext()
             .getEndpoint(
-                base
+                target.base()
                     + "?httpMethod=POST&throwExceptionOnFailure=false&skipResponseHeaders=true"
                     + "&connectTimeout="
                     + t
@@ -111,7 +104,7 @@ final class HttpSinkProducer extends DefaultProducer {
       LOG.warn(
           "Event {}: POST {} {} (attempt {} of {}), retrying in {} ms",
           exchange.getMessage().getHeader(CloudEventHeaders.ID),
-          url,
+          target.shown(),
           reason,
           attempt,
           attempts,
@@ -120,7 +113,10 @@ final class HttpSinkProducer extends DefaultProducer {
     }
     meters.failed();
     throw new DeliveryFailedException(
-        url, code, body, "POST " + url + " " + reason + RetryPolicy.describe(code, attempts));
+        target.shown(),
+        code,
+        body,
+        "POST " + target.shown() + " " + reason + RetryPolicy.describe(code, attempts));
   }
 
   private static String describe(Exception e) {
@@ -134,7 +130,8 @@ final class HttpSinkProducer extends DefaultProducer {
     CloudEventHeaders.select(original.getMessage().getHeaders())
         .forEach((k, v) -> in.setHeader(k, HeaderValues.forHeader(k, v)));
     in.setBody(original.getMessage().getBody(byte[].class));
-    if (query != null) in.setHeader(Exchange.HTTP_QUERY, query);
+    if (target.query() != null) in.setHeader(Exchange.HTTP_QUERY, target.query());
+    if (target.authorization() != null) in.setHeader("Authorization", target.authorization());
     return request;
   }
 }
