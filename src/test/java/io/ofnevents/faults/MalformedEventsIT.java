@@ -8,6 +8,7 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import io.ofnevents.runtime.observe.LogLines;
 import io.ofnevents.testing.ChildRuntime;
 import io.ofnevents.testing.FaultReport;
 import io.ofnevents.testing.FreePorts;
@@ -184,13 +185,12 @@ class MalformedEventsIT {
     await() // refused once, claimed after processingTimeout, refused again: retried, not dropped
         .atMost(WAIT)
         .until(() -> count(child.log(), tooLarge + " not acknowledged") >= 2);
-    assertThat(child.log())
-        .containsPattern(
-            "event "
-                + tooLarge
-                + " is \\d+ bytes with its headers, more than the "
-                + MAX_PAYLOAD
-                + " bytes");
+    assertThat(child.log().lines().filter(LogLines.regex(LogLines.EVENT_TOO_LARGE).asPredicate()))
+        .as("the refusal names the event, the limit and the subject")
+        .isNotEmpty()
+        .allMatch(l -> l.contains("event " + tooLarge + " is "))
+        .allMatch(l -> l.contains(" " + MAX_PAYLOAD + " bytes"))
+        .allMatch(l -> l.contains("on default-uploads-files"));
     assertThat(stream.getPendingInfo("default-uploads-files").getTotal()).isEqualTo(1);
     assertThat(sink.delivered("/uploads"))
         .noneMatch(r -> r.header("ce-id").equals(tooLarge.toString()));
