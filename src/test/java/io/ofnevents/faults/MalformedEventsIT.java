@@ -4,24 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 import io.ofnevents.runtime.observe.LogLines;
-import io.ofnevents.testing.ChildRuntime;
 import io.ofnevents.testing.FaultReport;
-import io.ofnevents.testing.FreePorts;
+import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.NatsServer;
+import io.ofnevents.testing.PlainNats;
 import io.ofnevents.testing.PrometheusText;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
 import io.ofnevents.testing.RedisServer;
 import io.ofnevents.testing.ServerExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,26 +54,25 @@ class MalformedEventsIT {
   @RegisterExtension static final ServerExtension<RedisServer> redis = ServerExtension.redis();
 
   static final Duration WAIT = Duration.ofSeconds(30);
-  final HttpClient http = HttpClient.newHttpClient();
-  int port;
+  static final String IN = "default-producer-in";
+  static final String SLOW = "default-producer-slow";
 
   @Test
   void theRuntimeKeepsRunningAndNoEventVanishes(@TempDir Path dir) throws Exception {
     try (RecordingSink sink = RecordingSink.start();
         RecordingSink hanging = RecordingSink.start();
-        Connection nc = Publisher.connect(nats.url())) {
+        Connection nc = PlainNats.connect(nats.url())) {
       hanging.delay(Duration.ofSeconds(20));
       Files.writeString(dir.resolve("resources.yaml"), resources(sink, hanging));
-      port = FreePorts.pick();
       RedissonClient redisClient = redis();
-      try (ChildRuntime child =
-          ChildRuntime.start(
-              List.of("run", dir.toString(), "--management-port", String.valueOf(port)))) {
+      try (ManagedRuntime rt = ManagedRuntime.start(dir, List.of())) {
+        rt.awaitReady(Duration.ofSeconds(60));
         await()
-            .atMost(Duration.ofSeconds(60))
-            .failFast("runtime died", () -> !child.process().isAlive())
-            .ignoreExceptions()
-            .until(() -> get("/health/ready").statusCode() == 200 && consumers(nc));
+            .atMost(WAIT)
+            .until(
+                () ->
+                    PlainNats.consumerExists(nc, IN, "default-ebft-malformed")
+                        && PlainNats.consumerExists(nc, SLOW, "default-ebft-hanging"));
 
         Map<String, byte[]> sent = publishMalformed(nc);
         await()
@@ -95,12 +88,12 @@ class MalformedEventsIT {
         ids.add("slow-1");
         FaultReport.of("malformed-events", ids, deliveries).check();
 
-        tooLargeForTheBusIsKeptAndReported(child, redisClient, sink);
+        tooLargeForTheBusIsKeptAndReported(rt, redisClient, sink);
 
-        assertThat(child.process().isAlive()).isTrue();
-        assertThat(get("/health/live").statusCode()).isEqualTo(200);
-        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
-        assertThat(child.log()).as("user errors never print a stack trace").doesNotContain("\tat ");
+        assertThat(rt.process().isAlive()).isTrue();
+        assertThat(rt.status("/health/live")).isEqualTo(200);
+        assertThat(rt.status("/health/ready")).isEqualTo(200);
+        assertThat(rt.log()).as("user errors never print a stack trace").doesNotContain("\tat ");
       } finally {
         redisClient.shutdown();
       }
@@ -111,21 +104,22 @@ class MalformedEventsIT {
   private static Map<String, byte[]> publishMalformed(Connection nc) throws Exception {
     Map<String, byte[]> sent = new LinkedHashMap<>();
     byte[] notUtf8 = {(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3, 0x28, (byte) 0x80};
-    publish(nc, event("not-utf8"), notUtf8);
+    publish(nc, PlainNats.event("not-utf8"), notUtf8);
     sent.put("not-utf8", notUtf8);
-    publish(nc, event("empty"), new byte[0]);
+    publish(nc, PlainNats.event("empty"), new byte[0]);
     sent.put("empty", new byte[0]);
     byte[] big = new byte[5 << 20];
     new Random(42).nextBytes(big);
-    publish(nc, event("five-mb"), big);
+    publish(nc, PlainNats.event("five-mb"), big);
     sent.put("five-mb", big);
     // attributes outside printable ASCII arrive percent-encoded, as the HTTP binding writes them
-    publish(nc, event("encoded").put("ce-subject", "caf%C3%A9 %E2%98%95"), "x".getBytes());
+    Headers encoded = PlainNats.event("encoded").put("ce-subject", "caf%C3%A9 %E2%98%95");
+    publish(nc, encoded, "x".getBytes());
     sent.put("encoded", "x".getBytes());
     // a plain NATS publisher: no header at all; the id becomes {stream}-{sequence}
     PublishAck plain = publish(nc, null, "plain".getBytes());
-    sent.put("OFN_default-producer-in-" + plain.getSeqno(), "plain".getBytes());
-    publish(nc, event("slow-1"), "slow".getBytes(), "default-producer-slow");
+    sent.put("OFN_" + IN + "-" + plain.getSeqno(), "plain".getBytes());
+    PlainNats.publish(nc, SLOW, PlainNats.event("slow-1"), "slow".getBytes());
     return sent;
   }
 
@@ -169,7 +163,7 @@ class MalformedEventsIT {
    * events after it still flow.
    */
   private void tooLargeForTheBusIsKeptAndReported(
-      ChildRuntime child, RedissonClient client, RecordingSink sink) throws Exception {
+      ManagedRuntime rt, RedissonClient client, RecordingSink sink) throws Exception {
     RStream<byte[], byte[]> stream = client.getStream("uploads", ByteArrayCodec.INSTANCE);
     await().atMost(WAIT).until(() -> stream.isExists() && !stream.listGroups().isEmpty());
     byte[] huge = new byte[7 << 20];
@@ -184,8 +178,8 @@ class MalformedEventsIT {
                     .anyMatch(r -> r.header("ce-id").equals(after.toString())));
     await() // refused once, claimed after processingTimeout, refused again: retried, not dropped
         .atMost(WAIT)
-        .until(() -> count(child.log(), tooLarge + " not acknowledged") >= 2);
-    assertThat(child.log().lines().filter(LogLines.regex(LogLines.EVENT_TOO_LARGE).asPredicate()))
+        .until(() -> count(rt.log(), tooLarge + " not acknowledged") >= 2);
+    assertThat(rt.log().lines().filter(LogLines.regex(LogLines.EVENT_TOO_LARGE).asPredicate()))
         .as("the refusal names the event, the limit and the subject")
         .isNotEmpty()
         .allMatch(l -> l.contains("event " + tooLarge + " is "))
@@ -194,7 +188,7 @@ class MalformedEventsIT {
     assertThat(stream.getPendingInfo("default-uploads-files").getTotal()).isEqualTo(1);
     assertThat(sink.delivered("/uploads"))
         .noneMatch(r -> r.header("ce-id").equals(tooLarge.toString()));
-    PrometheusText m = PrometheusText.parse(get("/metrics").body());
+    PrometheusText m = rt.metrics();
     assertThat(m.value("ofn_eventsource_events_failed_total", "eventsource", "uploads"))
         .isGreaterThanOrEqualTo(2);
   }
@@ -209,48 +203,14 @@ class MalformedEventsIT {
     return sink.delivered("/dead");
   }
 
-  private static Headers event(String id) {
-    return new Headers()
-        .put("ce-id", id)
-        .put("ce-specversion", "1.0")
-        .put("ce-source", "/test")
-        .put("ce-type", "test")
-        .put("Nats-Msg-Id", id);
-  }
-
   private static PublishAck publish(Connection nc, Headers h, byte[] body) throws Exception {
-    return publish(nc, h, body, "default-producer-in");
-  }
-
-  private static PublishAck publish(Connection nc, Headers h, byte[] body, String subject)
-      throws Exception {
-    NatsMessage.Builder b = NatsMessage.builder().subject(subject).data(body);
-    if (h != null) b.headers(h);
-    return nc.jetStream().publish(b.build());
-  }
-
-  private static boolean consumers(Connection nc) throws Exception {
-    try {
-      var jsm = nc.jetStreamManagement();
-      return jsm.getConsumerInfo("OFN_default-producer-in", "default-ebft-malformed") != null
-          && jsm.getConsumerInfo("OFN_default-producer-slow", "default-ebft-hanging") != null;
-    } catch (JetStreamApiException e) {
-      return false;
-    }
+    return PlainNats.publish(nc, IN, h, body);
   }
 
   private static RedissonClient redis() {
     Config config = new Config();
     config.useSingleServer().setAddress(MalformedEventsIT.redis.url());
     return Redisson.create(config);
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(5))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String resources(RecordingSink sink, RecordingSink hanging) {

@@ -1,10 +1,7 @@
 package io.ofnevents.faults;
 
 import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
@@ -37,18 +34,6 @@ final class Publisher {
     this.js = js;
     this.subject = subject;
     this.count = count;
-  }
-
-  /** A connection that rides out server restarts quietly (they are the point of the tests). */
-  static Connection connect(String url) throws IOException, InterruptedException {
-    return Nats.connect(
-        Options.builder()
-            .server(url)
-            .maxReconnects(-1)
-            .reconnectWait(Duration.ofMillis(250))
-            .pingInterval(Duration.ofSeconds(2))
-            .errorListener(new ErrorListener() {})
-            .build());
   }
 
   /** Starts publishing `count` events, `perSecond` of them a second (in ticks of 100 ms). */

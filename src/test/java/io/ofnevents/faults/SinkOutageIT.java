@@ -8,6 +8,7 @@ import io.nats.client.Connection;
 import io.ofnevents.runtime.observe.Meters;
 import io.ofnevents.testing.FaultReport;
 import io.ofnevents.testing.NatsServer;
+import io.ofnevents.testing.PlainNats;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.ServerExtension;
 import io.ofnevents.testing.TestRuntime;
@@ -31,7 +32,7 @@ class SinkOutageIT {
   @Test
   void nothingIsLostWhileTheSinkIsDownRefusingOrHanging() throws Exception {
     try (RecordingSink sink = RecordingSink.start();
-        Connection nc = Publisher.connect(nats.url());
+        Connection nc = PlainNats.connect(nats.url());
         TestRuntime rt = TestRuntime.start(resources(sink.url("/outage")))) {
       Publisher publisher = Publisher.start(nc, SUBJECT, EVENTS, 40);
       await().atMost(Duration.ofSeconds(30)).until(() -> delivered(sink) >= EVENTS / 5);

@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
-import io.ofnevents.testing.ChildRuntime;
-import io.ofnevents.testing.FreePorts;
+import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.NatsServer;
+import io.ofnevents.testing.PlainNats;
 import io.ofnevents.testing.PrometheusText;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.ServerExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +30,14 @@ class ObservabilityIT {
   @RegisterExtension static final ServerExtension<NatsServer> nats = ServerExtension.nats();
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String TRIGGER = "[Trigger default/watch] input=a id=a-";
-  final HttpClient http = HttpClient.newHttpClient();
-  int port;
+  ManagedRuntime runtime;
 
   @Test
   void metricsLogsAndReadinessTellWhatHappened(@TempDir Path dir) throws Exception {
     AtomicInteger okCalls = new AtomicInteger();
     AtomicInteger clockCalls = new AtomicInteger();
     try (RecordingSink sink = RecordingSink.start();
-        Connection nc = Nats.connect(quiet(nats.url()))) {
+        Connection nc = PlainNats.connect(nats.url())) {
       sink.respondWith(
           r ->
               switch (r.path()) {
@@ -58,15 +47,15 @@ class ObservabilityIT {
                 default -> 200;
               });
       Files.writeString(dir.resolve("resources.yaml"), resources(sink.url("")));
-      port = FreePorts.pick();
-      try (ChildRuntime child =
-          ChildRuntime.start(
-              List.of("run", dir.toString(), "--management-port", String.valueOf(port)))) {
+      try (ManagedRuntime rt = ManagedRuntime.start(dir, List.of())) {
+        runtime = rt.awaitReady(Duration.ofSeconds(60));
         await()
-            .atMost(Duration.ofSeconds(60))
-            .failFast("runtime died", () -> !child.process().isAlive())
-            .ignoreExceptions()
-            .until(() -> get("/health/ready").statusCode() == 200 && consumersExist(nc));
+            .atMost(WAIT)
+            .until(
+                () ->
+                    PlainNats.consumerExists(nc, "default-producer-a", "default-ebft-watch")
+                        && PlainNats.consumerExists(
+                            nc, "default-producer-b", "default-ebft-watch"));
 
         publish(nc, "default-producer-b", "b-0");
         await()
@@ -78,7 +67,7 @@ class ObservabilityIT {
             .until(() -> sink.delivered("/ok").size() == 5 && sink.delivered("/dead").size() == 5);
 
         countsAreExact(sink);
-        assertThat(child.log())
+        assertThat(rt.log())
             .containsPattern(
                 Pattern.quote(TRIGGER)
                     + "\\d - "
@@ -88,7 +77,7 @@ class ObservabilityIT {
                     + "\\S+ - Event \\S+: POST "
                     + Pattern.quote(sink.url("/clock")));
 
-        readinessFollowsTheBus(child, nc, sink);
+        readinessFollowsTheBus(nc, sink);
       }
     }
   }
@@ -100,7 +89,7 @@ class ObservabilityIT {
     String[] sub1 = {"namespace", "default", "trigger", "watch", "subscriber", "1"};
     // counters move after the sink answered: wait for the last of them
     await().atMost(WAIT).until(() -> metric("ofn_sink_dead_lettered_total", "sink", down) == 5);
-    PrometheusText m = scrape();
+    PrometheusText m = runtime.metrics();
     assertThat(m.value("ofn_trigger_events_received_total", "trigger", "watch", "input", "a"))
         .isEqualTo(5);
     assertThat(m.value("ofn_trigger_events_failed_total", "input", "a")).isZero();
@@ -139,19 +128,19 @@ class ObservabilityIT {
     assertThat(m.text()).doesNotContain("ce-id").doesNotContain("a-0");
   }
 
-  private void readinessFollowsTheBus(ChildRuntime child, Connection nc, RecordingSink sink)
-      throws Exception {
+  private void readinessFollowsTheBus(Connection nc, RecordingSink sink) throws Exception {
     nats.server().kill();
-    await().atMost(WAIT).ignoreExceptions().until(() -> get("/health/ready").statusCode() == 503);
-    assertThat(get("/health/ready").body()).contains("\"status\":\"DOWN\"", "bus: unreachable");
-    assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    await().atMost(WAIT).ignoreExceptions().until(() -> runtime.status("/health/ready") == 503);
+    assertThat(runtime.get("/health/ready").body())
+        .contains("\"status\":\"DOWN\"", "bus: unreachable");
+    assertThat(runtime.status("/health/live")).isEqualTo(200);
     assertThat(metric("ofn_bus_up")).isZero();
-    assertThat(child.log()).containsPattern(LogLines.regex(LogLines.BUS_LOST));
+    assertThat(runtime.log()).containsPattern(LogLines.regex(LogLines.BUS_LOST));
 
     nats.server().start();
-    await().atMost(WAIT).ignoreExceptions().until(() -> get("/health/ready").statusCode() == 200);
+    await().atMost(WAIT).ignoreExceptions().until(() -> runtime.status("/health/ready") == 200);
     assertThat(metric("ofn_bus_up")).isEqualTo(1);
-    assertThat(child.log()).containsPattern(LogLines.regex(LogLines.BUS_RECONNECTED));
+    assertThat(runtime.log()).containsPattern(LogLines.regex(LogLines.BUS_RECONNECTED));
     // and events flow again
     await()
         .atMost(WAIT)
@@ -163,61 +152,13 @@ class ObservabilityIT {
             });
   }
 
-  /** The test's own connection rides out the restart without logging it. */
-  private static Options quiet(String url) {
-    return Options.builder()
-        .server(url)
-        .maxReconnects(-1)
-        .reconnectWait(Duration.ofMillis(250))
-        .errorListener(new ErrorListener() {})
-        .build();
-  }
-
-  private boolean consumersExist(Connection nc) throws Exception {
-    try {
-      var jsm = nc.jetStreamManagement();
-      return jsm.getConsumerInfo("OFN_default-producer-a", "default-ebft-watch") != null
-          && jsm.getConsumerInfo("OFN_default-producer-b", "default-ebft-watch") != null;
-    } catch (JetStreamApiException e) {
-      return false;
-    }
-  }
-
   private static void publish(Connection nc, String subject, String id) throws Exception {
-    Headers h =
-        new Headers()
-            .put("ce-id", id)
-            .put("ce-specversion", "1.0")
-            .put("ce-source", "/test")
-            .put("ce-type", "test")
-            .put("Nats-Msg-Id", id);
-    nc.jetStream()
-        .publish(
-            NatsMessage.builder()
-                .subject(subject)
-                .headers(h)
-                .data(("payload of " + id).getBytes(StandardCharsets.UTF_8))
-                .build());
+    PlainNats.publish(
+        nc, subject, PlainNats.event(id), ("payload of " + id).getBytes(StandardCharsets.UTF_8));
   }
 
   private double metric(String name, String... labels) {
-    return scrape().value(name, labels);
-  }
-
-  private PrometheusText scrape() {
-    try {
-      return PrometheusText.parse(get("/metrics").body());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(5))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return runtime.metrics().value(name, labels);
   }
 
   private static String resources(String sink) {

@@ -3,18 +3,14 @@ package io.ofnevents.runtime.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ofnevents.testing.ChildRuntime;
-import io.ofnevents.testing.FreePorts;
 import io.ofnevents.testing.KafkaClients;
 import io.ofnevents.testing.KafkaServer;
+import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RedisServer;
 import io.ofnevents.testing.ServerExtension;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,17 +65,12 @@ class SecretsNotLoggedIT {
     Path resources = dir.resolve("resources");
     Files.createDirectories(resources);
     AtomicInteger calls = new AtomicInteger();
-    int port = FreePorts.pick();
     try (RecordingSink sink = RecordingSink.start()) {
       sink.respondWith(r -> r.path().equals("/down") || calls.incrementAndGet() <= 2 ? 503 : 200);
       Files.writeString(resources.resolve("all.yaml"), resources(sink, redisPassword));
       String metrics;
-      try (ChildRuntime child = start(resources, secrets, port, NATS_PASSWORD)) {
-        await()
-            .atMost(WAIT)
-            .failFast("runtime died", () -> !child.process().isAlive())
-            .ignoreExceptions()
-            .until(() -> get(port, "/health/ready").statusCode() == 200);
+      try (ManagedRuntime child = start(resources, secrets, NATS_PASSWORD)) {
+        child.awaitReady(WAIT);
         RedissonClient client = redis();
         try {
           // new consumer groups start at the newest record: send until one of each arrives
@@ -99,7 +90,7 @@ class SecretsNotLoggedIT {
           client.shutdown();
         }
         await().atMost(WAIT).until(() -> !sink.delivered("/dead").isEmpty());
-        metrics = get(port, "/metrics").body();
+        metrics = child.metrics().text();
         assertThat(child.log())
             .as("the run went through retries and a dead letter")
             .containsPattern(LogLines.regex(LogLines.DEAD_LETTERED))
@@ -114,8 +105,7 @@ class SecretsNotLoggedIT {
         noSecretIn(
             "the dead letter's extensions", sink.delivered("/dead").get(0).headers().toString());
       }
-      try (ChildRuntime wrong =
-          start(resources, secrets, FreePorts.pick(), "wrong-" + NATS_PASSWORD)) {
+      try (ManagedRuntime wrong = start(resources, secrets, "wrong-" + NATS_PASSWORD)) {
         assertThat(wrong.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(wrong.process().exitValue()).isEqualTo(1);
         assertThat(wrong.log()).contains("cannot connect to NATS");
@@ -131,16 +121,11 @@ class SecretsNotLoggedIT {
     }
   }
 
-  private static ChildRuntime start(Path resources, Path secrets, int port, String natsPassword)
+  private static ManagedRuntime start(Path resources, Path secrets, String natsPassword)
       throws Exception {
-    return ChildRuntime.start(
-        List.of(
-            "run",
-            resources.toString(),
-            "--management-port",
-            String.valueOf(port),
-            "--secrets-dir",
-            secrets.toString()),
+    return ManagedRuntime.start(
+        resources,
+        List.of("--secrets-dir", secrets.toString()),
         "NATS_USER=ofn",
         "NATS_PASSWORD=" + natsPassword,
         "KAFKA_USER=alice",
@@ -151,15 +136,6 @@ class SecretsNotLoggedIT {
     Config config = new Config();
     config.useSingleServer().setAddress(redis.url()).setPassword(REDIS_PASSWORD);
     return Redisson.create(config);
-  }
-
-  private static HttpResponse<String> get(int port, String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
   }
 
   private static String resources(RecordingSink sink, Path redisPassword) {
