@@ -64,21 +64,29 @@ final class NatsSettings {
     return p;
   }
 
+  /**
+   * A secret inside RAW(): placeholders are resolved after the endpoint URI is built, so a password
+   * with '+', '&' or '=' (or a .creds file's content) would otherwise be read as URI syntax.
+   */
+  private static String raw(String placeholder) {
+    return placeholder == null ? null : "RAW(" + placeholder + ")";
+  }
+
   static Map<String, Object> auth(EventBusSpec bus, Compilation c, ResourceId owner) {
     Map<String, Object> p = new LinkedHashMap<>();
     NatsSpec nats = bus.nats();
     if (nats == null) return p;
     NatsAuthSpec auth = nats.auth();
     if (auth != null) {
-      put(p, "token", c.secret(auth.token(), owner, "nats.auth.token"));
-      put(p, "user", c.secret(auth.user(), owner, "nats.auth.user"));
-      put(p, "password", c.secret(auth.password(), owner, "nats.auth.password"));
+      put(p, "token", raw(c.secret(auth.token(), owner, "nats.auth.token")));
+      put(p, "user", raw(c.secret(auth.user(), owner, "nats.auth.user")));
+      put(p, "password", raw(c.secret(auth.password(), owner, "nats.auth.password")));
       SecretValue creds = auth.credentials();
       if (creds != null && creds.file() != null) {
         // A .creds file is read by the NATS client itself; its path is no secret.
         p.put("credentialsFile", creds.file());
       } else {
-        put(p, "userCredentials", c.secret(creds, owner, "nats.auth.credentials"));
+        put(p, "userCredentials", raw(c.secret(creds, owner, "nats.auth.credentials")));
       }
     }
     TlsSpec tls = nats.tls();

@@ -23,7 +23,8 @@ final class SinkEndpoints {
             "retry", d.retry(),
             "backoffPolicy", d.backoffPolicy(),
             "backoffDelay", d.backoffDelay().toString(),
-            "timeout", d.timeout().toString()));
+            // not `timeout`: the kamelet component consumes a parameter of that name itself
+            "requestTimeout", d.timeout().toString()));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.ofnevents.display;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ofnevents.runtime.HeaderValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -78,7 +79,7 @@ public final class EventDisplay implements AutoCloseable {
               if (!n.startsWith("ce-")) return;
               String key = n.substring(3);
               (ATTRIBUTES.contains(key) ? attributes : extensions)
-                  .put(key, String.join(",", values));
+                  .put(key, HeaderValues.decode(String.join(",", values)));
             });
     String contentType = ex.getRequestHeaders().getFirst("Content-Type");
     synchronized (out) {

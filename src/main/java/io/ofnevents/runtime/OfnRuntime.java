@@ -2,6 +2,7 @@ package io.ofnevents.runtime;
 
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.RouteFile;
+import io.ofnevents.runtime.observe.Observability;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Properties;
@@ -111,6 +112,7 @@ public final class OfnRuntime implements AutoCloseable {
       // handler, which would log every expected sink failure with a stack trace.
       context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerBuilder());
       context.getManagementStrategy().addEventNotifier(new RouteStartLogger());
+      Observability.install(context);
       try {
         for (RouteFile file : bundle.routes()) {
           PluginHelper.getRoutesLoader(context)

@@ -10,6 +10,7 @@ import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import io.ofnevents.testing.FaultReport;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
@@ -93,6 +94,9 @@ class JetStreamCrashIT {
             millis(restartedAt, firstAfterRestartAt.get()),
             millis(killedAt, completedAt),
             ACK_WAIT.toMillis());
+        FaultReport.of(
+                "runtime-kill9", sentIds(), all.stream().map(r -> r.header("ce-id")).toList())
+            .check();
         assertThat(ids(all)).hasSize(EVENTS);
         assertThat(all)
             .allSatisfy(r -> assertThat(r.bodyText()).isEqualTo("payload of " + r.header("ce-id")));
@@ -159,6 +163,10 @@ class JetStreamCrashIT {
                   .build()));
     }
     CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
+  }
+
+  private static List<String> sentIds() {
+    return java.util.stream.IntStream.range(0, EVENTS).mapToObj(i -> "evt-" + i).toList();
   }
 
   private static int distinct(RecordingSink sink) {

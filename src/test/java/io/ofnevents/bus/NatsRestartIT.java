@@ -10,6 +10,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import io.ofnevents.testing.FaultReport;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
@@ -80,6 +81,10 @@ class NatsRestartIT {
           FAILING_CALLS,
           steady.size() - (BEFORE + AFTER),
           sink.delivered("/flaky").size() - (BEFORE + AFTER));
+      List<String> sent =
+          java.util.stream.IntStream.range(0, BEFORE + AFTER).mapToObj(i -> "evt-" + i).toList();
+      FaultReport.of("nats-restart/steady-sink", sent, ids(steady)).check();
+      FaultReport.of("nats-restart/failing-sink", sent, ids(sink.delivered("/flaky"))).check();
       assertThat(flakyCalls.get()).isGreaterThan(FAILING_CALLS);
     }
   }
@@ -142,6 +147,10 @@ class NatsRestartIT {
       last.set(e);
       return false;
     }
+  }
+
+  private static List<String> ids(List<Request> requests) {
+    return requests.stream().map(r -> r.header("ce-id")).toList();
   }
 
   private static int distinct(RecordingSink sink, String path) {

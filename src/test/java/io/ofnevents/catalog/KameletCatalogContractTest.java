@@ -34,6 +34,25 @@ class KameletCatalogContractTest {
       Pattern.compile("ofn-(bus|trigger|http|cloudevents|redis|mqtt):|ofn-condition");
   static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|token|key)$");
 
+  /**
+   * Options of the kamelet endpoint itself: `kamelet:NAME?timeout=...` sets the endpoint's option
+   * and never reaches the template, so a property with one of these names would silently keep its
+   * default (it did: `ofn-http-sink` once had a `timeout` property).
+   */
+  static final Set<String> KAMELET_ENDPOINT_OPTIONS =
+      Set.of(
+          "block",
+          "timeout",
+          "failIfNoConsumers",
+          "noErrorHandler",
+          "location",
+          "routeId",
+          "templateId",
+          "bridgeErrorHandler",
+          "exceptionHandler",
+          "exchangePattern",
+          "lazyStartProducer");
+
   static Stream<Path> kamelets() throws Exception {
     try (Stream<Path> files = Files.list(KAMELETS)) {
       return files.filter(p -> p.toString().endsWith(".kamelet.yaml")).sorted().toList().stream();
@@ -73,6 +92,9 @@ class KameletCatalogContractTest {
         });
     List<?> required = def.get("required") instanceof List<?> l ? l : List.of();
     assertThat(props.keySet()).as("required properties are declared").containsAll(cast(required));
+    assertThat(props.keySet())
+        .as("properties named like a kamelet endpoint option never reach the template")
+        .doesNotContainAnyElementsOf(KAMELET_ENDPOINT_OPTIONS);
     String template = dump(map(k.get("spec")).get("template"));
     Set<String> used = new TreeSet<>();
     Matcher m = PLACEHOLDER.matcher(template);

@@ -121,14 +121,15 @@ class NatsBusCompileTest {
   @Test
   void secretsAreWrittenAsPlaceholdersAndACredsFileByPath() {
     String tokenBus = natsBus("    auth: {token: '${env:NATS_TOKEN}'}\n");
-    assertThat(parameters(inputEndpoint(tokenBus))).containsEntry("token", "{{env:NATS_TOKEN}}");
+    assertThat(parameters(inputEndpoint(tokenBus)))
+        .containsEntry("token", "RAW({{env:NATS_TOKEN}})");
     String userBus =
         natsBus(
             "    auth:\n      user: '${env:NATS_USER}'\n"
                 + "      password: {secretKeyRef: {name: nats, key: password}}\n");
     assertThat(parameters(publishEndpoint(userBus)))
-        .containsEntry("user", "{{env:NATS_USER}}")
-        .containsEntry("password", "{{secret:nats/password}}");
+        .containsEntry("user", "RAW({{env:NATS_USER}})")
+        .containsEntry("password", "RAW({{secret:nats/password}})");
     String credsBus = natsBus("    auth: {credentials: '${file:/etc/nats/user.creds}'}\n");
     assertThat(parameters(inputEndpoint(credsBus)))
         .containsEntry("credentialsFile", "/etc/nats/user.creds")
@@ -152,7 +153,7 @@ class NatsBusCompileTest {
     assertThat(parameters(state))
         .containsEntry("store", "nats")
         .containsEntry("servers", "nats://127.0.0.1:4222")
-        .containsEntry("token", "{{env:T}}");
+        .containsEntry("token", "RAW({{env:T}})");
   }
 
   // --- helpers ---

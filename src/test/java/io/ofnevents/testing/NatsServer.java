@@ -1,5 +1,8 @@
 package io.ofnevents.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,6 +15,7 @@ public final class NatsServer extends ServerProcess {
   private final String user;
   private final String password;
   private final boolean monitoring;
+  private final long maxPayload;
   private int monitorPort;
 
   private NatsServer(Builder builder) {
@@ -21,6 +25,7 @@ public final class NatsServer extends ServerProcess {
     this.user = builder.user;
     this.password = builder.password;
     this.monitoring = builder.monitoring;
+    this.maxPayload = builder.maxPayload;
   }
 
   /** A JetStream server without authentication or monitoring. */
@@ -59,8 +64,14 @@ public final class NatsServer extends ServerProcess {
   }
 
   @Override
-  protected synchronized List<String> arguments() {
+  protected synchronized List<String> arguments() throws IOException {
     List<String> args = new ArrayList<>();
+    if (maxPayload > 0) {
+      // nats-server has no command-line flag for it; the flags below still apply on top
+      Path config = dir().resolve("nats.conf");
+      Files.writeString(config, "max_payload: " + maxPayload + "\n");
+      args.addAll(List.of("-c", config.toString()));
+    }
     args.addAll(List.of("-js", "-a", HOST, "-p", String.valueOf(port())));
     args.addAll(List.of("-sd", dir().toString()));
     args.addAll(List.of("--name", name != null ? name : "ofn-it-" + port()));
@@ -83,6 +94,7 @@ public final class NatsServer extends ServerProcess {
     private String user;
     private String password;
     private boolean monitoring;
+    private long maxPayload;
 
     private Builder() {}
 
@@ -108,6 +120,15 @@ public final class NatsServer extends ServerProcess {
     /** Serves the HTTP monitoring endpoints on a second free port ({@code -m}). */
     public Builder monitoring() {
       this.monitoring = true;
+      return this;
+    }
+
+    /**
+     * The largest message (headers and data) the server accepts, in bytes ({@code max_payload});
+     * the server's default is 1 MiB.
+     */
+    public Builder maxPayload(long bytes) {
+      this.maxPayload = bytes;
       return this;
     }
 

@@ -33,31 +33,62 @@ public final class RecordingSink implements AutoCloseable {
     }
   }
 
-  private final HttpServer server;
+  private final int port;
+  private volatile HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile ToIntFunction<Request> status = r -> 200;
   private volatile long delayMillis;
 
-  private RecordingSink(HttpServer server) {
-    this.server = server;
+  private RecordingSink(int port) {
+    this.port = port;
   }
 
   public static RecordingSink start() {
+    HttpServer server = listen(0);
+    RecordingSink sink = new RecordingSink(server.getAddress().getPort());
+    sink.serve(server);
+    return sink;
+  }
+
+  /**
+   * Closes the port, so that connections are refused (a sink that is down), until {@link
+   * #resume()}. Requests in progress are cut off.
+   */
+  public synchronized void pause() {
+    stopServer();
+  }
+
+  /** Listens on the same port again after {@link #pause()}. */
+  public synchronized void resume() {
+    serve(listen(port));
+  }
+
+  private void serve(HttpServer server) {
+    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.start();
+    this.server = server;
+  }
+
+  private static HttpServer listen(int port) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(ServerProcess.HOST, 0), 50);
-      RecordingSink sink = new RecordingSink(server);
-      server.createContext("/", sink::handle);
-      server.setExecutor(Executors.newFixedThreadPool(4));
-      server.start();
-      return sink;
+      return HttpServer.create(new InetSocketAddress(ServerProcess.HOST, port), 50);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the recording sink", e);
+      throw new UncheckedIOException("cannot start the recording sink on port " + port, e);
     }
+  }
+
+  private void stopServer() {
+    HttpServer s = server;
+    server = null;
+    if (s == null) return;
+    s.stop(0);
+    ((java.util.concurrent.ExecutorService) s.getExecutor()).shutdownNow();
   }
 
   /** The URL of `path` on this sink, e.g. {@code url("/default/sink-a")}. */
   public String url(String path) {
-    return "http://" + ServerProcess.HOST + ":" + server.getAddress().getPort() + path;
+    return "http://" + ServerProcess.HOST + ":" + port + path;
   }
 
   /** Decides the status of each request from now on (its `status` is 0 when asked). */
@@ -121,8 +152,7 @@ public final class RecordingSink implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+  public synchronized void close() {
+    stopServer();
   }
 }

@@ -1,5 +1,6 @@
 package io.ofnevents.runtime.bus;
 
+import io.ofnevents.runtime.observe.BacklogGauges;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.camel.Exchange;
@@ -14,6 +15,7 @@ import org.slf4j.MDC;
 final class BusConsumer extends DefaultConsumer {
   private final BusEndpoint endpoint;
   private Subscription subscription;
+  private BacklogGauges backlog;
 
   BusConsumer(BusEndpoint endpoint, Processor processor) {
     super(endpoint, processor);
@@ -36,6 +38,9 @@ final class BusConsumer extends DefaultConsumer {
             o.startSequence(),
             startTime(o));
     subscription = endpoint.driver().subscribe(endpoint.subject(), settings, this::handle);
+    backlog =
+        BacklogGauges.watch(
+            getEndpoint().getCamelContext(), endpoint.subject(), o.consumer(), subscription);
   }
 
   /** The start of `byStartTime`: the given instant, or now minus the given delta. */
@@ -69,6 +74,8 @@ final class BusConsumer extends DefaultConsumer {
 
   @Override
   protected void doStop() throws Exception {
+    if (backlog != null) backlog.close();
+    backlog = null;
     if (subscription != null) subscription.close();
     subscription = null;
     super.doStop();

@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.cloudevents;
 
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.observe.LogContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -44,7 +45,9 @@ final class StampProcessor implements Processor {
     Message m = exchange.getMessage();
     String recordId = m.getHeader(CloudEventHeaders.RECORD_ID, String.class);
     m.removeHeader(CloudEventHeaders.RECORD_ID);
-    m.setHeader(CloudEventHeaders.ID, recordId != null ? recordId : UUID.randomUUID().toString());
+    String id = recordId != null ? recordId : UUID.randomUUID().toString();
+    m.setHeader(CloudEventHeaders.ID, id);
+    LogContext.eventId(id);
     m.setHeader(CloudEventHeaders.SPECVERSION, "1.0");
     m.setHeader(CloudEventHeaders.SOURCE, source);
     m.setHeader(CloudEventHeaders.TYPE, type);

@@ -1,7 +1,8 @@
 package io.ofnevents.runtime.delivery;
 
 import io.ofnevents.runtime.CloudEventHeaders;
-import java.net.URI;
+import io.ofnevents.runtime.HeaderValues;
+import io.ofnevents.runtime.observe.SinkMeters;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.Endpoint;
@@ -24,33 +25,28 @@ final class HttpSinkProducer extends DefaultProducer {
   private static final Logger LOG = LoggerFactory.getLogger(HttpSinkProducer.class);
 
   private final String url;
-  private final String query;
+  private final SinkUrl target;
   private final RetryPolicy policy;
   private Endpoint http;
   private Producer producer;
+  private SinkMeters meters;
 
   HttpSinkProducer(HttpSinkEndpoint endpoint, String url, RetryPolicy policy) {
     super(endpoint);
     this.url = url;
+    this.target = SinkUrl.parse(url);
     this.policy = policy;
-    this.query = URI.create(url).getRawQuery();
   }
 
   @Override
   protected void doStart() throws Exception {
     super.doStart();
-    URI u = URI.create(url);
     long t = policy.timeout().toMillis();
-    String base =
-        u.getScheme()
-            + "://"
-            + u.getRawAuthority()
-            + (u.getRawPath() == null ? "" : u.getRawPath());
     http =
         getEndpoint()
             .getCamelContext()
             .getEndpoint(
-                base
+                target.base()
                     + "?httpMethod=POST&throwExceptionOnFailure=false&skipResponseHeaders=true"
                     + "&connectTimeout="
                     + t
@@ -64,6 +60,7 @@ final class HttpSinkProducer extends DefaultProducer {
     ((HttpEndpoint) http).setHttpClientConfigurer(HttpClientBuilder::disableAutomaticRetries);
     producer = http.createProducer();
     ServiceHelper.startService(producer);
+    meters = SinkMeters.of(getEndpoint().getCamelContext(), url);
   }
 
   @Override
@@ -78,7 +75,10 @@ final class HttpSinkProducer extends DefaultProducer {
     int code = -1;
     byte[] body = null;
     String reason = null;
+    long started = System.nanoTime();
     for (int attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) meters.retry();
+      meters.attempt();
       Exchange request = request(exchange);
       try {
         producer.process(request);
@@ -92,7 +92,10 @@ final class HttpSinkProducer extends DefaultProducer {
         reason = "failed: " + describe(request.getException());
       } else {
         code = response.getHeader(Exchange.HTTP_RESPONSE_CODE, -1, Integer.class);
-        if (RetryPolicy.isSuccess(code)) return;
+        if (RetryPolicy.isSuccess(code)) {
+          meters.delivered(System.nanoTime() - started);
+          return;
+        }
         body = response.getBody(byte[].class);
         reason = "answered " + code;
       }
@@ -101,15 +104,19 @@ final class HttpSinkProducer extends DefaultProducer {
       LOG.warn(
           "Event {}: POST {} {} (attempt {} of {}), retrying in {} ms",
           exchange.getMessage().getHeader(CloudEventHeaders.ID),
-          url,
+          target.shown(),
           reason,
           attempt,
           attempts,
           delay);
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delay));
     }
+    meters.failed();
     throw new DeliveryFailedException(
-        url, code, body, "POST " + url + " " + reason + RetryPolicy.describe(code, attempts));
+        target.shown(),
+        code,
+        body,
+        "POST " + target.shown() + " " + reason + RetryPolicy.describe(code, attempts));
   }
 
   private static String describe(Exception e) {
@@ -120,9 +127,11 @@ final class HttpSinkProducer extends DefaultProducer {
   private Exchange request(Exchange original) {
     Exchange request = http.createExchange();
     Message in = request.getIn();
-    CloudEventHeaders.select(original.getMessage().getHeaders()).forEach(in::setHeader);
+    CloudEventHeaders.select(original.getMessage().getHeaders())
+        .forEach((k, v) -> in.setHeader(k, HeaderValues.forHeader(k, v)));
     in.setBody(original.getMessage().getBody(byte[].class));
-    if (query != null) in.setHeader(Exchange.HTTP_QUERY, query);
+    if (target.query() != null) in.setHeader(Exchange.HTTP_QUERY, target.query());
+    if (target.authorization() != null) in.setHeader("Authorization", target.authorization());
     return request;
   }
 }

@@ -4,6 +4,7 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
 import io.ofnevents.runtime.bus.Redact;
+import io.ofnevents.runtime.observe.LogLines;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,12 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
       case DISCONNECTED -> {
         // a first connection that fails is reported by whoever tried to connect
         if (wasConnected && down.compareAndSet(false, true)) {
-          LOG.warn("Lost the connection to NATS {}; reconnecting", servers);
+          LOG.warn(LogLines.BUS_LOST, servers);
         }
       }
       case RECONNECTED -> {
         if (down.compareAndSet(true, false)) {
-          LOG.info("Reconnected to NATS {} ({})", servers, Redact.urls(conn.getConnectedUrl()));
+          LOG.info(LogLines.BUS_RECONNECTED, servers, Redact.urls(conn.getConnectedUrl()));
         }
       }
       case LAME_DUCK -> LOG.info("NATS server {} is shutting down (lame duck)", servers);

@@ -3,6 +3,7 @@ package io.ofnevents.runtime.bus.nats;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import io.ofnevents.runtime.bus.BusDriver;
 import io.ofnevents.runtime.bus.BusMessage;
@@ -33,12 +34,10 @@ public final class CoreNatsBus implements BusDriver {
 
   @Override
   public void publish(String subject, BusMessage message) {
+    Headers headers = NatsEvents.headers(message);
+    NatsEvents.requireFits(nc, subject, message.id(), headers, message.body());
     nc.publish(
-        NatsMessage.builder()
-            .subject(subject)
-            .headers(NatsEvents.headers(message))
-            .data(message.body())
-            .build());
+        NatsMessage.builder().subject(subject).headers(headers).data(message.body()).build());
   }
 
   @Override

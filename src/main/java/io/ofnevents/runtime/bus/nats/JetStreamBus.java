@@ -4,6 +4,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import io.ofnevents.runtime.bus.BusDriver;
 import io.ofnevents.runtime.bus.BusMessage;
@@ -52,16 +53,14 @@ public final class JetStreamBus implements BusDriver {
    */
   @Override
   public void publish(String subject, BusMessage message) throws Exception {
+    Headers headers = NatsEvents.headers(message);
+    NatsEvents.requireFits(nc, subject, message.id(), headers, message.body());
     Exception last = null;
     for (int attempt = 1; attempt <= PUBLISH_ATTEMPTS; attempt++) {
       try {
         streams.streamOf(subject);
         NatsMessage msg =
-            NatsMessage.builder()
-                .subject(subject)
-                .headers(NatsEvents.headers(message))
-                .data(message.body())
-                .build();
+            NatsMessage.builder().subject(subject).headers(headers).data(message.body()).build();
         PublishAck ack = js.publish(msg);
         if (ack.isDuplicate()) LOG.debug("Event {} on {} was a duplicate", message.id(), subject);
         return;

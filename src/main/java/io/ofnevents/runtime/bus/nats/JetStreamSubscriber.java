@@ -3,7 +3,9 @@ package io.ofnevents.runtime.bus.nats;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.api.ConsumerInfo;
 import io.ofnevents.runtime.bus.BusMessage;
+import io.ofnevents.runtime.bus.ConsumerBacklog;
 import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.MessageHandler;
 import io.ofnevents.runtime.bus.Subscription;
@@ -162,6 +164,15 @@ final class JetStreamSubscriber implements Subscription {
         e.getMessage());
     LOG.debug("Failure of event {}", id, e);
     m.nakWithDelay(Duration.ofMillis(delay));
+  }
+
+  /** JetStream's count of what waits for this consumer (a request to the server). */
+  @Override
+  public ConsumerBacklog backlog() throws Exception {
+    JetStreamSubscription s = sub;
+    if (s == null) throw new IllegalStateException("not subscribed right now");
+    ConsumerInfo info = s.getConsumerInfo();
+    return new ConsumerBacklog(info.getNumPending(), info.getNumAckPending());
   }
 
   private void heartbeat() {

@@ -1,22 +1,23 @@
 package io.ofnevents.runtime.bus.nats;
 
+import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsJetStreamMetaData;
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.HeaderValues;
 import io.ofnevents.runtime.bus.BusMessage;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import io.ofnevents.runtime.bus.EventTooLargeException;
+import io.ofnevents.runtime.observe.LogLines;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Events on NATS: CloudEvent attributes as message headers (binary mode), data as the payload. NATS
- * header values are printable ASCII only, so other characters (and `%`) are percent-encoded as
- * UTF-8, the way the CloudEvents HTTP binding does. A message from a plain NATS publisher gets the
- * attributes it lacks, with an id that is the same on every redelivery.
+ * Events on NATS: CloudEvent attributes as message headers (binary mode), data as the payload,
+ * header values percent-encoded by {@link HeaderValues}. A message from a plain NATS publisher gets
+ * the attributes it lacks, with an id that is the same on every redelivery.
  */
 final class NatsEvents {
   /** JetStream's de-duplication header. */
@@ -31,6 +32,19 @@ final class NatsEvents {
     message.headers().forEach((k, v) -> h.put(k, encode(v)));
     if (message.dedupId() != null) h.put(MSG_ID, encode(message.dedupId()));
     return h;
+  }
+
+  /**
+   * Refuses a message larger than the server's max_payload (headers and data) before it is sent:
+   * the server would close the connection on it, and every retry would do the same.
+   */
+  static void requireFits(Connection nc, String subject, String id, Headers h, byte[] data) {
+    long max = nc.getMaxPayload();
+    long size = (long) h.serializedLength() + data.length;
+    if (max > 0 && size > max) {
+      throw new EventTooLargeException(
+          LogLines.format(LogLines.EVENT_TOO_LARGE, id, size, max, subject));
+    }
   }
 
   /** A message consumed from a JetStream stream; its id defaults to `{stream}-{sequence}`. */
@@ -76,35 +90,10 @@ final class NatsEvents {
   }
 
   static String encode(String value) {
-    if (value.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '%')) return value;
-    StringBuilder sb = new StringBuilder();
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c >= 0x20 && c < 0x7f && c != '%') sb.append((char) c);
-      else sb.append('%').append(String.format("%02X", c));
-    }
-    return sb.toString();
+    return HeaderValues.encode(value);
   }
 
   static String decode(String value) {
-    if (value.indexOf('%') < 0) return value;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int i = 0;
-    while (i < value.length()) {
-      if (value.charAt(i) == '%' && isHex(value, i + 1) && isHex(value, i + 2)) {
-        out.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
-        i += 3;
-      } else {
-        int cp = value.codePointAt(i);
-        byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-        out.write(bytes, 0, bytes.length);
-        i += Character.charCount(cp);
-      }
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static boolean isHex(String s, int i) {
-    return i < s.length() && Character.digit(s.charAt(i), 16) >= 0;
+    return HeaderValues.decode(value);
   }
 }

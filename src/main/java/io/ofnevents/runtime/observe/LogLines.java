@@ -1,0 +1,43 @@
+package io.ofnevents.runtime.observe;
+
+import java.util.regex.Pattern;
+
+/**
+ * The log lines operators and tests look for, as SLF4J patterns: the classes that log them use
+ * these constants, and {@link #regex} turns one into a pattern a test can search a log for.
+ */
+public final class LogLines {
+  /** Every attempt at a sink failed and the event goes to its dead letter (id, URL, status). */
+  public static final String DEAD_LETTERED =
+      "Event {} could not be delivered to {} (status {}): sending it to the dead letter";
+
+  /** The bus refused an event for its size (id, bytes, limit, subject); the source retries it. */
+  public static final String EVENT_TOO_LARGE =
+      "event {} is {} bytes with its headers, more than the {} bytes the NATS server accepts"
+          + " (max_payload) on {}; it is kept by its source and retried, raise max_payload to let"
+          + " it through";
+
+  /** The NATS connection dropped (servers); /health/ready is DOWN until it is back. */
+  public static final String BUS_LOST = "Lost the connection to NATS {}; reconnecting";
+
+  /** The NATS connection is back (servers, the server connected to). */
+  public static final String BUS_RECONNECTED = "Reconnected to NATS {} ({})";
+
+  private LogLines() {}
+
+  /** `line` with each `{}` matching any text, for searching a log. */
+  public static Pattern regex(String line) {
+    String[] parts = line.split("\\{}", -1);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) sb.append(".*?");
+      sb.append(Pattern.quote(parts[i]));
+    }
+    return Pattern.compile(sb.toString());
+  }
+
+  /** `line` with its `{}` replaced by `args` in order, as SLF4J would log it. */
+  public static String format(String line, Object... args) {
+    return org.slf4j.helpers.MessageFormatter.arrayFormat(line, args).getMessage();
+  }
+}
