@@ -44,9 +44,6 @@ final class ProductPipeline implements AutoCloseable {
   }
 
   static String resources(String natsUrl, List<String> sinkUrls, int concurrency) {
-    if (concurrency != 1) {
-      throw new IllegalArgumentException("a Trigger has no concurrency setting yet: use 1");
-    }
     StringBuilder y = new StringBuilder();
     y.append(
         """
@@ -62,6 +59,7 @@ final class ProductPipeline implements AutoCloseable {
         metadata: {name: bench}
         spec:
           eventBus: bench
+          concurrency: %d
           # the join holds for the whole run once both inputs have been seen
           conditionState: {window: 1h}
           inputs:
@@ -69,7 +67,7 @@ final class ProductPipeline implements AutoCloseable {
             b: {eventSource: bench, event: b}
           subscribers:
         """
-            .formatted(natsUrl));
+            .formatted(natsUrl, concurrency));
     for (String url : sinkUrls) {
       y.append("    - condition: a && b\n");
       y.append("      sink: {uri: \"").append(url).append("\"}\n");
