@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,20 +93,27 @@ final class RawPipeline implements AutoCloseable {
         room.acquire();
         int wanted = 1 + room.drainPermits();
         int taken = 0;
-        Iterator<Message> it = sub.iterate(wanted, FETCH_WAIT);
-        while (it.hasNext()) {
-          Message m = it.next();
-          taken++;
-          pool.execute(
-              () -> {
-                try {
-                  deliver(m);
-                } finally {
-                  room.release();
-                }
-              });
+        try {
+          // As the bus does (see JetStreamSubscriber): jnats' iterate() can wait a whole extra
+          // FETCH_WAIT after nats-server 2.9 dropped an expired request without its 408.
+          sub.pullExpiresIn(wanted, FETCH_WAIT);
+          long deadline = System.nanoTime() + FETCH_WAIT.toNanos();
+          for (long left; taken < wanted && (left = deadline - System.nanoTime()) > 0; ) {
+            Message m = sub.nextMessage(Duration.ofNanos(left));
+            if (m == null) break;
+            taken++;
+            pool.execute(
+                () -> {
+                  try {
+                    deliver(m);
+                  } finally {
+                    room.release();
+                  }
+                });
+          }
+        } finally {
+          room.release(wanted - taken);
         }
-        room.release(wanted - taken);
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {

@@ -8,7 +8,6 @@ import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.MessageHandler;
 import io.ofnevents.runtime.bus.Subscription;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -88,9 +87,15 @@ final class JetStreamSubscriber implements Subscription {
         int taken = 0;
         try {
           if (sub == null) sub = Durables.bind(nc, streams, subject, settings, replicaId);
-          Iterator<Message> it = sub.iterate(wanted, FETCH_WAIT);
-          while (it.hasNext()) {
-            Message m = it.next();
+          // One pull request, read until it is served or expires. Not jnats' iterate(): it waits
+          // FETCH_WAIT again after each message, and nats-server 2.9 sometimes drops an expired
+          // request without the 408 that would end that wait, so events published meanwhile
+          // waited for the next pull (p99 450 ms at concurrency 8 in the bench).
+          sub.pullExpiresIn(wanted, FETCH_WAIT);
+          long deadline = System.nanoTime() + FETCH_WAIT.toNanos();
+          for (long left; taken < wanted && (left = deadline - System.nanoTime()) > 0; ) {
+            Message m = sub.nextMessage(Duration.ofNanos(left));
+            if (m == null) break; // served or expired (408)
             taken++;
             held.add(m);
             workers.execute(() -> process(m));
