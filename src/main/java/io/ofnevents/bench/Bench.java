@@ -1,6 +1,7 @@
 package io.ofnevents.bench;
 
 import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.PrintWriter;
@@ -70,18 +71,26 @@ public final class Bench {
   private Paths measurePaths(NatsLauncher nats, ArrivalSink sink) throws Exception {
     List<String> sinks = IntStream.range(0, o.subscribers()).mapToObj(sink::url).toList();
     try (Connection publishing = connect(nats.url(), "bench-publisher");
-        Connection consuming = connect(nats.url(), "bench-raw-consumer");
+        Connection consuming = connect(nats.url(), RawPipeline.CONNECTION);
         RawPipeline raw = new RawPipeline(consuming, sinks, o.concurrency())) {
       Publisher publisher = new Publisher(publishing.jetStream(), o.payload());
       raw.start(RAW_SUBJECTS);
-      PathRun rawRun = new PathRun(publisher, sink, RAW_SUBJECTS, o.subscribers(), nats.pid());
+      PathRun rawRun =
+          new PathRun(
+              publisher, sink, RAW_SUBJECTS, o.subscribers(), nats.pid(), RawPipeline.THREADS);
       warm(rawRun, "raw");
       List<RoundResult> rawSaturated = saturated(rawRun, "raw");
       double rawRss = ProcessStats.rssMb();
       progress("starting the product runtime");
       try (ProductPipeline product = ProductPipeline.start(nats.url(), sinks, o.concurrency())) {
         PathRun e2eRun =
-            new PathRun(publisher, sink, ProductPipeline.subjects(), o.subscribers(), nats.pid());
+            new PathRun(
+                publisher,
+                sink,
+                ProductPipeline.subjects(),
+                o.subscribers(),
+                nats.pid(),
+                ProductPipeline.THREADS);
         // `a && b` holds from the second event on: prime the join with one event of each input.
         e2eRun.round("e2e-prime", 2, o.subscribers(), 0);
         warm(e2eRun, "e2e");
@@ -141,6 +150,8 @@ public final class Bench {
             .server(url)
             .connectionName(name)
             .connectionTimeout(Duration.ofSeconds(5))
+            // jnats' default listener prints every pull request's expiry (408) on stderr
+            .errorListener(new ErrorListener() {})
             .build());
   }
 }

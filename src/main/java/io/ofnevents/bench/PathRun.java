@@ -12,14 +12,22 @@ final class PathRun {
   private final List<String> subjects;
   private final int subscribers;
   private final long natsPid;
+  private final List<String> threads;
 
+  /** `threads`: name prefixes of the threads that do this path's work. */
   PathRun(
-      Publisher publisher, ArrivalSink sink, List<String> subjects, int subscribers, long natsPid) {
+      Publisher publisher,
+      ArrivalSink sink,
+      List<String> subjects,
+      int subscribers,
+      long natsPid,
+      List<String> threads) {
     this.publisher = publisher;
     this.sink = sink;
     this.subjects = subjects;
     this.subscribers = subscribers;
     this.natsPid = natsPid;
+    this.threads = threads;
   }
 
   /**
@@ -34,8 +42,7 @@ final class PathRun {
   RoundResult round(String round, int events, int deliveries, double perSecond)
       throws InterruptedException {
     Tally tally = sink.expect(round, deliveries);
-    long cpu0 = ProcessStats.cpuNanos();
-    long nats0 = ProcessStats.cpuNanos(natsPid);
+    RoundResult.Cpu before = RoundResult.Cpu.read(threads, natsPid);
     long start = publisher.publish(subjects, ProductPipeline.EVENTS, round, events, perSecond);
     long timeout = 60_000 + (perSecond > 0 ? (long) (events * 1000 / perSecond) : events * 10L);
     if (!tally.await(timeout)) {
@@ -50,8 +57,6 @@ final class PathRun {
               + timeout / 1000
               + " s");
     }
-    long cpu1 = ProcessStats.cpuNanos();
-    long nats1 = ProcessStats.cpuNanos(natsPid);
-    return RoundResult.of(events, tally, start, cpu0, cpu1, nats0, nats1);
+    return RoundResult.of(events, tally, start, before, RoundResult.Cpu.read(threads, natsPid));
   }
 }

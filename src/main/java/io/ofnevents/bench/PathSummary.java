@@ -16,6 +16,7 @@ record PathSummary(
     double cpuSeconds,
     double natsCpuSeconds,
     double cpuMicrosPerEvent,
+    double pathCpuMicrosPerEvent,
     double rssMb,
     int duplicates) {
 
@@ -30,6 +31,7 @@ record PathSummary(
         median(saturated, RoundResult::cpuSeconds),
         median(saturated, RoundResult::natsCpuSeconds),
         median(saturated, r -> r.cpuSeconds() * 1e6 / r.events()),
+        median(saturated, r -> r.pathCpuSeconds() * 1e6 / r.events()),
         rssMb,
         saturated.stream().mapToInt(RoundResult::duplicates).sum()
             + paced.stream().mapToInt(RoundResult::duplicates).sum());

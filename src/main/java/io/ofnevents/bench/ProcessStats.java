@@ -2,8 +2,11 @@ package io.ofnevents.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** CPU time and resident memory of this JVM and of child processes, from the JDK and /proc. */
 final class ProcessStats {
@@ -16,6 +19,21 @@ final class ProcessStats {
   static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /**
+   * CPU time used so far by this JVM's live threads whose name starts with one of `prefixes`: the
+   * threads of one path, without the publisher and sink both paths share.
+   */
+  static long threadCpuNanos(List<String> prefixes) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t == null || prefixes.stream().noneMatch(t.getThreadName()::startsWith)) continue;
+      long cpu = mx.getThreadCpuTime(t.getThreadId());
+      if (cpu > 0) total += cpu;
+    }
+    return total;
   }
 
   /** CPU time used by process `pid` so far, or -1 when /proc cannot tell. */

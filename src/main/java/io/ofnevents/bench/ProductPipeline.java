@@ -23,6 +23,12 @@ import java.util.Map;
 final class ProductPipeline implements AutoCloseable {
   static final List<String> EVENTS = List.of("a", "b");
 
+  /**
+   * Name prefixes of the runtime's threads on this path: the bus consumers and workers, the NATS
+   * connection's own threads (named after it), Camel's.
+   */
+  static final List<String> THREADS = List.of("ofn-jetstream-", "ofn-events ", "Camel ");
+
   private final OfnRuntime runtime;
 
   private ProductPipeline(OfnRuntime runtime) {

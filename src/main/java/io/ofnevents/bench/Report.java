@@ -34,13 +34,13 @@ final class Report {
         System.getProperty("java.version"));
     out.println(
         "| path | events/s | p50 ms | p99 ms | max ms | JVM CPU s | nats-server CPU s"
-            + " | JVM CPU µs/event | RSS MB | duplicates |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + " | JVM CPU µs/event | path CPU µs/event | RSS MB | duplicates |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (PathSummary r : rows) {
       out.println(
           String.format(
               Locale.ROOT,
-              "| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %d |",
+              "| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f | %d |",
               r.label(),
               r.eventsPerSecond(),
               r.p50Ms(),
@@ -49,6 +49,7 @@ final class Report {
               r.cpuSeconds(),
               r.natsCpuSeconds(),
               r.cpuMicrosPerEvent(),
+              r.pathCpuMicrosPerEvent(),
               r.rssMb(),
               r.duplicates()));
     }
@@ -56,7 +57,8 @@ final class Report {
         Locale.ROOT,
         "%nevents/s: median over the rounds of %d events published as fast as JetStream acknowledges"
             + " them, from the first publish to the last arrival at the sink (every subscriber). CPU:"
-            + " the same rounds. Latency: publish → sink arrival, medians over %d round(s) of %d"
+            + " the same rounds; path CPU counts only the threads of the path (consumer, workers,"
+            + " HTTP client, its NATS connection), not the publisher and sink both paths share. Latency: publish → sink arrival, medians over %d round(s) of %d"
             + " events paced at %.0f events/s (half the slower path's rate, so it is the path's own"
             + " latency, not queueing). RSS: VmRSS of this JVM (publisher, sink and the path) after"
             + " the path's rounds.%n%n",

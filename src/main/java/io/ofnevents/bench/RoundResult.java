@@ -1,5 +1,7 @@
 package io.ofnevents.bench;
 
+import java.util.List;
+
 /**
  * What one round of one path measured.
  *
@@ -9,6 +11,7 @@ package io.ofnevents.bench;
  * @param p99Ms 99th percentile latency
  * @param maxMs highest latency
  * @param cpuSeconds CPU time of this JVM during the round
+ * @param pathCpuSeconds CPU time of the path's own threads (consumer, HTTP client) in the round
  * @param natsCpuSeconds CPU time of nats-server during the round
  * @param duplicates events that reached the sink more than once
  */
@@ -19,12 +22,12 @@ record RoundResult(
     double p99Ms,
     double maxMs,
     double cpuSeconds,
+    double pathCpuSeconds,
     double natsCpuSeconds,
     int duplicates) {
 
   /** The round's figures from its tally and the CPU counters read before and after it. */
-  static RoundResult of(
-      int events, Tally t, long startNanos, long cpu0, long cpu1, long nats0, long nats1) {
+  static RoundResult of(int events, Tally t, long startNanos, Cpu before, Cpu after) {
     long[] lat = t.sortedLatencies();
     double seconds = (t.lastArrivalNanos() - startNanos) / 1e9;
     return new RoundResult(
@@ -33,9 +36,20 @@ record RoundResult(
         percentile(lat, 0.50),
         percentile(lat, 0.99),
         lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6,
-        (cpu1 - cpu0) / 1e9,
-        nats0 < 0 || nats1 < 0 ? -1 : (nats1 - nats0) / 1e9,
+        (after.process() - before.process()) / 1e9,
+        (after.path() - before.path()) / 1e9,
+        before.nats() < 0 || after.nats() < 0 ? -1 : (after.nats() - before.nats()) / 1e9,
         t.duplicates());
+  }
+
+  /** CPU counters read at one moment: this JVM, the path's threads, nats-server (nanoseconds). */
+  record Cpu(long process, long path, long nats) {
+    static Cpu read(List<String> pathThreads, long natsPid) {
+      return new Cpu(
+          ProcessStats.cpuNanos(),
+          ProcessStats.threadCpuNanos(pathThreads),
+          ProcessStats.cpuNanos(natsPid));
+    }
   }
 
   /** Nearest-rank percentile, in milliseconds. */

@@ -32,6 +32,8 @@ final class JetStreamSubscriber implements Subscription {
   static final Duration FIRST_REDELIVERY = Duration.ofMillis(500);
   static final Duration MAX_REDELIVERY = Duration.ofSeconds(30);
   static final int MAX_BATCH = 64;
+  // A 408 this long before our request's expiry ends an older request, not ours.
+  static final long LATE_408 = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final Connection nc;
   private final Streams streams;
@@ -95,7 +97,8 @@ final class JetStreamSubscriber implements Subscription {
           long deadline = System.nanoTime() + FETCH_WAIT.toNanos();
           for (long left; taken < wanted && (left = deadline - System.nanoTime()) > 0; ) {
             Message m = sub.nextMessage(Duration.ofNanos(left));
-            if (m == null) break; // served or expired (408)
+            if (m == null && deadline - System.nanoTime() > LATE_408) continue; // an old one's 408
+            if (m == null) break; // this request expired
             taken++;
             held.add(m);
             workers.execute(() -> process(m));
