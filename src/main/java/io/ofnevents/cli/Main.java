@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       OperatorCommand.class,
       DisplayCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -48,12 +48,17 @@ final class BusEndpoints {
     return Y.to(used.use(NATS_SINK), p);
   }
 
-  /** Consumes `topic` as the durable, shared consumer `consumer`. */
-  Map<String, Object> consume(String topic, String trigger, String namespace) {
+  /**
+   * Consumes `topic` as the Trigger's durable, shared consumer, `concurrency` events at once (the
+   * Kamelet's default of 1 when null).
+   */
+  Map<String, Object> consume(String topic, String trigger, String namespace, Integer concurrency) {
     if (inMemory()) {
-      return Y.endpoint(
-          used.use(MEMORY_SOURCE),
-          Y.map("topic", topic, "consumer", Names.triggerConsumer(namespace, trigger)));
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("topic", topic);
+      p.put("consumer", Names.triggerConsumer(namespace, trigger));
+      if (concurrency != null) p.put("concurrency", concurrency);
+      return Y.endpoint(used.use(MEMORY_SOURCE), p);
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("servers", servers());
@@ -61,6 +66,7 @@ final class BusEndpoints {
     NatsStreamingSpec stan = bus.natsStreaming();
     String prefix = stan == null ? null : stan.durableSubscriptionName();
     p.put("consumer", Names.triggerConsumer(prefix, namespace, trigger));
+    if (concurrency != null) p.put("concurrency", concurrency);
     p.putAll(NatsSettings.consumer(bus));
     p.putAll(streamAndAuth());
     return Y.endpoint(used.use(NATS_SOURCE), p);

@@ -62,7 +62,7 @@ final class TriggerCompiler {
   private static Map<String, Object> inputRoute(
       Trigger t, int index, String topic, TreeSet<String> inputs, BusEndpoints bus) {
     String ns = t.namespace();
-    Map<String, Object> from = bus.consume(topic, t.name(), ns);
+    Map<String, Object> from = bus.consume(topic, t.name(), ns, t.spec().concurrency());
     List<Object> steps =
         Y.list(
             Y.map("setHeader", Y.map("name", "ce-ofninput", "constant", String.join(",", inputs))),

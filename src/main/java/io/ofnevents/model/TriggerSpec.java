@@ -11,4 +11,11 @@ public record TriggerSpec(
     @Required @Doc("Each subscriber receives the event when its condition holds.")
         List<Subscriber> subscribers,
     @Doc("Handler verbosity (upstream klog level).") String logLevel,
-    @Doc("How condition state is kept (ofn-events).") ConditionStateSpec conditionState) {}
+    @Doc("How condition state is kept (ofn-events).") ConditionStateSpec conditionState,
+    @Doc(
+            "Events of each input delivered at once (default 1: one at a time, in bus order). More"
+                + " lets deliveries to slow sinks overlap, without ordering (ofn-events).")
+        Integer concurrency) {
+  /** The most events of one input a Trigger delivers at once (a worker thread each). */
+  public static final int MAX_CONCURRENCY = 256;
+}

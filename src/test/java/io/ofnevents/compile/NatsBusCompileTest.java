@@ -112,6 +112,18 @@ class NatsBusCompileTest {
   }
 
   @Test
+  void aTriggersConcurrencyGoesToItsConsumersOnly() {
+    String trigger =
+        TRIGGER.replace("  eventBus: default\n", "  eventBus: default\n  concurrency: 8\n");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> input =
+        (Map<String, Object>) route(compile(natsBus(""), trigger), 0).get("from");
+    assertThat(parameters(input)).containsEntry("concurrency", 8);
+    assertThat(parameters(publishEndpoint(natsBus("")))).doesNotContainKey("concurrency");
+    assertThat(parameters(inputEndpoint(natsBus("")))).doesNotContainKey("concurrency");
+  }
+
+  @Test
   void coreModeIsPassedToEveryEndpoint() {
     String bus = natsBus("    mode: core\n");
     assertThat(parameters(inputEndpoint(bus))).containsEntry("mode", "core");

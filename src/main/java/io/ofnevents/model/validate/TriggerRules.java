@@ -37,6 +37,24 @@ final class TriggerRules {
       }
     }
     conditionState(spec.conditionState(), spec.eventBus(), t.namespace(), all, r);
+    concurrency(spec.concurrency(), spec.eventBus(), t.namespace(), all, r);
+  }
+
+  private static void concurrency(
+      Integer c, String busName, String namespace, ResourceSet all, Reporter r) {
+    if (c == null) return;
+    if (c < 1 || c > TriggerSpec.MAX_CONCURRENCY) {
+      r.error("spec.concurrency", "must be between 1 and " + TriggerSpec.MAX_CONCURRENCY);
+      return;
+    }
+    if (c > 1
+        && all.busSpec(namespace, busName)
+            .filter(bus -> bus.nats() != null && "core".equals(bus.nats().mode()))
+            .isPresent()) {
+      r.warning(
+          "spec.concurrency",
+          "has no effect on a core NATS bus, which delivers the events of an input one at a time");
+    }
   }
 
   private static void input(String name, Input input, Trigger t, ResourceSet all, Reporter r) {

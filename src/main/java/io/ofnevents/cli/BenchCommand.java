@@ -1,0 +1,91 @@
+package io.ofnevents.cli;
+
+import io.ofnevents.bench.Bench;
+import io.ofnevents.bench.BenchOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `bench`: the product's end-to-end path against a raw jnats + HTTP baseline, in one run. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start nats-server (JetStream) and an HTTP sink, measure a raw jnats consumer posting to the"
+          + " sink and the product's path bus → Trigger → HTTP sink on the same events, then"
+          + " start-up and compile figures. Prints a Markdown report; the last line is RESULT."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--events",
+      defaultValue = "5000",
+      description = "Events per measured round and path (default: ${DEFAULT-VALUE}).")
+  int events;
+
+  @Option(
+      names = "--payload",
+      paramLabel = "BYTES",
+      defaultValue = "1024",
+      description = "Bytes of data per event (default: ${DEFAULT-VALUE}).")
+  int payload;
+
+  @Option(
+      names = "--subscribers",
+      defaultValue = "1",
+      description =
+          "HTTP sink subscribers of the Trigger; the raw consumer POSTs to as many (default: ${DEFAULT-VALUE}).")
+  int subscribers;
+
+  @Option(
+      names = "--concurrency",
+      defaultValue = "1",
+      description =
+          "Events in flight per input in both paths; 1 keeps the stream order (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description = "Measured rounds per path; medians are reported (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "2000",
+      description = "Warm-up events per path (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(
+      names = "--startup",
+      paramLabel = "N",
+      defaultValue = "100",
+      description =
+          "EventSources (and as many Triggers) of the start-up measurement (default: ${DEFAULT-VALUE}).")
+  int startup;
+
+  @Option(
+      names = "--compile",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Resources of the compile-time measurement (default: ${DEFAULT-VALUE}).")
+  int compile;
+
+  @Override
+  public Integer call() throws Exception {
+    BenchOptions options;
+    try {
+      options =
+          new BenchOptions(
+              events, payload, subscribers, concurrency, rounds, warmup, startup, compile);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("ofn-events bench: " + e.getMessage());
+      return 2;
+    }
+    Bench.run(options, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return 0;
+  }
+}
