@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -27,12 +28,20 @@ public final class ManagementServer {
   /** Bind any free port (tests). */
   public static final int EPHEMERAL = -1;
 
-  private final CamelContext context;
+  private final Supplier<CamelContext> contexts;
   private final HttpServer server;
 
-  ManagementServer(CamelContext context, int port) throws IOException {
-    this.context = context;
-    this.server = HttpServer.create(new InetSocketAddress(port == EPHEMERAL ? 0 : port), 16);
+  /**
+   * Binds the port at once, so that a port in use fails the start before any route runs; the
+   * context is looked up per request, as it exists only once camel-main has created it.
+   */
+  ManagementServer(Supplier<CamelContext> contexts, int port) throws IOException {
+    this.contexts = contexts;
+    try {
+      this.server = HttpServer.create(new InetSocketAddress(port == EPHEMERAL ? 0 : port), 16);
+    } catch (IOException e) {
+      throw new IOException("cannot serve the management port " + port + ": " + e.getMessage(), e);
+    }
     server.createContext("/health/live", ex -> respond(ex, liveness()));
     server.createContext("/health/ready", ex -> respond(ex, readiness()));
     server.createContext("/metrics", this::metrics);
@@ -52,12 +61,17 @@ public final class ManagementServer {
   }
 
   private Status liveness() {
+    CamelContext context = contexts.get();
+    // Before camel-main created the context the process is booting: alive, not ready.
+    if (context == null) return new Status(true, List.of("camel: booting"));
     ServiceStatus s = context.getStatus();
     boolean up = s.isStarted() || s.isStarting();
     return new Status(up, List.of("camel: " + s));
   }
 
   private Status readiness() {
+    CamelContext context = contexts.get();
+    if (context == null) return new Status(false, List.of("camel: booting"));
     List<String> down = new ArrayList<>();
     if (!context.getStatus().isStarted()) down.add("camel: " + context.getStatus());
     for (Route route : context.getRoutes()) {
@@ -76,8 +90,11 @@ public final class ManagementServer {
   }
 
   private void metrics(HttpExchange ex) throws IOException {
+    CamelContext context = contexts.get();
     Set<PrometheusMeterRegistry> registries =
-        context.getRegistry().findByType(PrometheusMeterRegistry.class);
+        context == null
+            ? Set.of()
+            : context.getRegistry().findByType(PrometheusMeterRegistry.class);
     String body = registries.isEmpty() ? "" : registries.iterator().next().scrape();
     write(ex, 200, "text/plain; version=0.0.4; charset=utf-8", body);
   }

@@ -49,24 +49,13 @@ public final class OfnRuntime implements AutoCloseable {
 
   /** Starts without blocking; for tests and embedding. */
   public void start() throws Exception {
-    main.start();
     startManagement();
+    main.start();
   }
 
   /** Starts and blocks until the process is asked to stop, then drains and returns. */
   public void run() throws Exception {
-    main.addMainListener(
-        new MainListenerSupport() {
-          @Override
-          public void afterStart(BaseMainSupport m) {
-            try {
-              startManagement();
-            } catch (IOException e) {
-              throw new IllegalStateException(
-                  "cannot serve the management port: " + e.getMessage(), e);
-            }
-          }
-        });
+    startManagement();
     main.run();
     stopManagement();
   }
@@ -93,7 +82,7 @@ public final class OfnRuntime implements AutoCloseable {
 
   private void startManagement() throws IOException {
     if (options.managementPort() > 0 || options.managementPort() == ManagementServer.EPHEMERAL) {
-      management = new ManagementServer(context(), options.managementPort());
+      management = new ManagementServer(main::getCamelContext, options.managementPort());
       management.start();
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,18 @@ class CliTest {
     Result r = run("run", bad, "--management-port", "0");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("unknown input \"eventC\"").doesNotContain("Apache Camel");
+  }
+
+  @Test
+  void runRefusesAManagementPortInUseBeforeAnyRouteStarts() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      String port = String.valueOf(taken.getLocalPort());
+      Result r = run("run", "examples/quickstart", "--management-port", port);
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err())
+          .contains("ofn-events run: cannot start: cannot serve the management port " + port)
+          .doesNotContain("\tat ");
+    }
   }
 
   @Test
