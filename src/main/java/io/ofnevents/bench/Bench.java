@@ -65,8 +65,10 @@ public final class Bench {
   }
 
   /**
-   * The raw path first, then the product's; saturated rounds give throughput and CPU, then both
-   * paths get the same paced rounds, alternately, for latency.
+   * Both paths run side by side on the same nats-server, publisher and sink: each is warmed up,
+   * then their saturated rounds alternate (raw, e2e, raw, ...) so that JIT warm-up, machine load
+   * and the stream's growth touch both alike; then both get the same paced rounds, alternately, for
+   * latency.
    */
   private Paths measurePaths(NatsLauncher nats, ArrivalSink sink) throws Exception {
     List<String> sinks = IntStream.range(0, o.subscribers()).mapToObj(sink::url).toList();
@@ -79,7 +81,6 @@ public final class Bench {
           new PathRun(
               publisher, sink, RAW_SUBJECTS, o.subscribers(), nats.pid(), RawPipeline.THREADS);
       warm(rawRun, "raw");
-      List<RoundResult> rawSaturated = saturated(rawRun, "raw");
       double rawRss = ProcessStats.rssMb();
       progress("starting the product runtime");
       try (ProductPipeline product = ProductPipeline.start(nats.url(), sinks, o.concurrency())) {
@@ -94,8 +95,13 @@ public final class Bench {
         // `a && b` holds from the second event on: prime the join with one event of each input.
         e2eRun.round("e2e-prime", 2, o.subscribers(), 0);
         warm(e2eRun, "e2e");
-        List<RoundResult> e2eSaturated = saturated(e2eRun, "e2e");
         double e2eRss = ProcessStats.rssMb();
+        List<RoundResult> rawSaturated = new ArrayList<>();
+        List<RoundResult> e2eSaturated = new ArrayList<>();
+        for (int r = 1; r <= o.rounds(); r++) {
+          rawSaturated.add(saturated(rawRun, "raw", r));
+          e2eSaturated.add(saturated(e2eRun, "e2e", r));
+        }
         double rate =
             0.5
                 * Math.min(
@@ -125,16 +131,12 @@ public final class Bench {
     run.round(path + "-w", o.warmup(), 0);
   }
 
-  private List<RoundResult> saturated(PathRun run, String path) throws InterruptedException {
-    List<RoundResult> rounds = new ArrayList<>();
-    for (int r = 1; r <= o.rounds(); r++) {
-      RoundResult result = run.round(path + "-t" + r, o.events(), 0);
-      progress(
-          "%s: round %d of %d, %d events: %.0f events/s",
-          path, r, o.rounds(), o.events(), result.eventsPerSecond());
-      rounds.add(result);
-    }
-    return rounds;
+  private RoundResult saturated(PathRun run, String path, int r) throws InterruptedException {
+    RoundResult result = run.round(path + "-t" + r, o.events(), 0);
+    progress(
+        "%s: round %d of %d, %d events: %.0f events/s",
+        path, r, o.rounds(), o.events(), result.eventsPerSecond());
+    return result;
   }
 
   private void progress(String format, Object... args) {

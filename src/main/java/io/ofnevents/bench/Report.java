@@ -55,13 +55,16 @@ final class Report {
     }
     out.printf(
         Locale.ROOT,
-        "%nevents/s: median over the rounds of %d events published as fast as JetStream acknowledges"
-            + " them, from the first publish to the last arrival at the sink (every subscriber). CPU:"
-            + " the same rounds; path CPU counts only the threads of the path (consumer, workers,"
-            + " HTTP client, its NATS connection), not the publisher and sink both paths share. Latency: publish → sink arrival, medians over %d round(s) of %d"
-            + " events paced at %.0f events/s (half the slower path's rate, so it is the path's own"
-            + " latency, not queueing). RSS: VmRSS of this JVM (publisher, sink and the path) after"
-            + " the path's rounds.%n%n",
+        "%nevents/s: median over %d rounds of %d events per path published as fast as JetStream"
+            + " acknowledges them, from the first publish to the last arrival at the sink (every"
+            + " subscriber); the two paths' rounds alternate after a warm-up of each. CPU: the same"
+            + " rounds; JVM CPU is the whole process (publisher, sink, both paths), path CPU only"
+            + " the threads of the path (consumer, workers, HTTP client, its NATS connection)."
+            + " Latency: publish → sink arrival, medians over %d round(s) of %d events paced at %.0f"
+            + " events/s (half the slower path's rate, so it is the path's own latency, not"
+            + " queueing). RSS: VmRSS of this JVM after the path's warm-up (the e2e figure includes"
+            + " the raw path, which stays up).%n%n",
+        o.rounds(),
         o.events(),
         o.rounds(),
         pacedEvents,
