@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--rounds",
-      defaultValue = "3",
+      defaultValue = "5",
       description = "Measured rounds per path; medians are reported (default: ${DEFAULT-VALUE}).")
   int rounds;
 

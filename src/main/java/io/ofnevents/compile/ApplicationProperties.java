@@ -13,10 +13,14 @@ final class ApplicationProperties {
         camel.main.routes-include-pattern = file:routes/*.camel.yaml
         # Let in-flight events finish (and be acknowledged) on SIGTERM.
         camel.main.shutdown-timeout = 30
-        camel.main.use-mdc-logging = true
+        # Our route policy puts the resource, event/input and event id in the MDC; Camel's own
+        # MDC keys (copied on every exchange and route change) cost ~10% of a Trigger's CPU.
+        camel.main.use-mdc-logging = false
         camel.component.quartz.enable-jmx = false
         camel.metrics.enabled = true
         camel.metrics.enable-route-policy = true
+        # A timer per endpoint send, on top of the route policy's per route: ~5% of a Trigger's CPU.
+        camel.metrics.enable-exchange-event-notifier = false
         """;
   }
 }
