@@ -4,9 +4,12 @@ import io.ofnevents.runtime.EndpointOptions;
 import io.ofnevents.runtime.bus.nats.CoreNatsBus;
 import io.ofnevents.runtime.bus.nats.JetStreamBus;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 
 /**
  * `ofn-bus:SUBJECT?driver=memory|jetstream|core&...`: publish to and consume from the event bus
@@ -15,6 +18,7 @@ import org.apache.camel.support.DefaultComponent;
 public class BusComponent extends DefaultComponent {
   private final MemoryBus memory = new MemoryBus();
   private final Map<String, BusDriver> drivers = new ConcurrentHashMap<>();
+  private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
   private String replicaId;
 
   @Override
@@ -55,6 +59,35 @@ public class BusComponent extends DefaultComponent {
   /** Whether every driver in use can reach its backend. */
   public boolean isHealthy() {
     return drivers.values().stream().allMatch(BusDriver::isHealthy);
+  }
+
+  void opened(Subscription s) {
+    open.add(s);
+  }
+
+  void closed(Subscription s) {
+    open.remove(s);
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    super.doStart();
+    // Camel stops route consumers one after the other; telling every subscription first lets
+    // their fetches end in parallel, so a stop takes one fetch wait, not one per Trigger input.
+    getCamelContext()
+        .getManagementStrategy()
+        .addEventNotifier(
+            new SimpleEventNotifierSupport() {
+              @Override
+              public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+              }
+
+              @Override
+              public void notify(CamelEvent event) {
+                open.forEach(Subscription::stopFetching);
+              }
+            });
   }
 
   @Override

@@ -38,6 +38,7 @@ final class BusConsumer extends DefaultConsumer {
             o.startSequence(),
             startTime(o));
     subscription = endpoint.driver().subscribe(endpoint.subject(), settings, this::handle);
+    ((BusComponent) endpoint.getComponent()).opened(subscription);
     backlog =
         BacklogGauges.watch(
             getEndpoint().getCamelContext(), endpoint.subject(), o.consumer(), subscription);
@@ -76,7 +77,10 @@ final class BusConsumer extends DefaultConsumer {
   protected void doStop() throws Exception {
     if (backlog != null) backlog.close();
     backlog = null;
-    if (subscription != null) subscription.close();
+    if (subscription != null) {
+      ((BusComponent) endpoint.getComponent()).closed(subscription);
+      subscription.close();
+    }
     subscription = null;
     super.doStop();
   }

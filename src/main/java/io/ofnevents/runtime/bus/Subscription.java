@@ -6,6 +6,13 @@ public interface Subscription extends AutoCloseable {
   void close();
 
   /**
+   * Takes no new messages from now on, without waiting; {@link #close()} still lets the ones taken
+   * finish. Called on every subscription at once when the context stops, so that their pending
+   * fetches wind down together instead of one close after the other.
+   */
+  default void stopFetching() {}
+
+  /**
    * The consumer's backlog, or null when the driver cannot tell; may ask the server, so it is
    * polled every few seconds, never per event.
    */

@@ -194,6 +194,11 @@ final class JetStreamSubscriber implements Subscription {
   }
 
   @Override
+  public void stopFetching() {
+    running = false;
+  }
+
+  @Override
   public void close() {
     running = false;
     try {
