@@ -41,7 +41,8 @@ public final class Main {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          // Unexpected failures: one line for the user; the stack trace only with --verbose.
+          // Unexpected failures: one line for the user; the stack trace only with
+          // -Dofn.verbose=true.
           cmd.getErr().println("ofn-events: " + e.getMessage());
           if (Boolean.getBoolean("ofn.verbose")) e.printStackTrace(cmd.getErr());
           return 2;

@@ -207,21 +207,10 @@ class OperatorTest {
         .atMost(WAIT)
         .until(() -> "True".equals(cluster.ready(Kind.TRIGGER, "default", "watch").get("status")));
     cluster.apply(BUS.replace("spec: {inMemory: {}}", "spec: {}"));
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () -> {
-              for (var r :
-                  List.of(List.of(Kind.EVENT_SOURCE, "clock"), List.of(Kind.TRIGGER, "watch"))) {
-                assertThat(cluster.ready((Kind) r.get(0), "default", (String) r.get(1)))
-                    .containsEntry("status", "False")
-                    .containsEntry("reason", "ErrorConfiguration")
-                    .containsEntry(
-                        "message",
-                        "EventBus default/default is invalid: spec: no specification found for eventBus:"
-                            + " set one of natsStreaming, nats or inMemory");
-              }
-            });
+    awaitClockAndWatchNotReady(
+        "ErrorConfiguration",
+        "EventBus default/default is invalid: spec: no specification found for eventBus:"
+            + " set one of natsStreaming, nats or inMemory");
     // what ran before keeps running while the resource is in error
     assertThat(cluster.integration("default", "t-watch")).isNotNull();
     cluster.apply(BUS);
@@ -237,20 +226,9 @@ class OperatorTest {
   void noBusIsReportedAndTheResourceRecoversWhenTheBusAppears() {
     cluster.apply(SOURCE);
     cluster.apply(TRIGGER);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () -> {
-              for (var r :
-                  List.of(List.of(Kind.EVENT_SOURCE, "clock"), List.of(Kind.TRIGGER, "watch"))) {
-                assertThat(cluster.ready((Kind) r.get(0), "default", (String) r.get(1)))
-                    .containsEntry("status", "False")
-                    .containsEntry("reason", "ErrorToFindExistEventBus")
-                    .containsEntry(
-                        "message",
-                        "cannot find EventBus default/default nor ClusterEventBus default");
-              }
-            });
+    awaitClockAndWatchNotReady(
+        "ErrorToFindExistEventBus",
+        "cannot find EventBus default/default nor ClusterEventBus default");
     assertThat(cluster.integration("default", "es-clock")).isNull();
     // A ClusterEventBus, which upstream's label-keyed watch would never have delivered here.
     cluster.apply(CLUSTER_BUS);
@@ -436,5 +414,23 @@ class OperatorTest {
     return IntegrationFactory.flows(file.yaml()).stream()
         .map(f -> (Object) f.getAdditionalProperties())
         .toList();
+  }
+
+  /** Waits until EventSource `clock` and Trigger `watch` are both Ready=False for this reason. */
+  private void awaitClockAndWatchNotReady(String reason, String message) {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertNotReady(cluster.ready(Kind.EVENT_SOURCE, "default", "clock"), reason, message);
+              assertNotReady(cluster.ready(Kind.TRIGGER, "default", "watch"), reason, message);
+            });
+  }
+
+  private static void assertNotReady(Map<String, Object> ready, String reason, String message) {
+    assertThat(ready)
+        .containsEntry("status", "False")
+        .containsEntry("reason", reason)
+        .containsEntry("message", message);
   }
 }
