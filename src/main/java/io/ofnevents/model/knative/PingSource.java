@@ -13,20 +13,12 @@ public record PingSource(
     @Doc("Written by the controller; ignored on input.") Object status)
     implements KnativeResource {
 
-  /** CloudEvent `type` of every tick. */
-  public static final String EVENT_TYPE = "dev.knative.sources.ping";
-
   /** Knative's default schedule: every minute. */
   public static final String DEFAULT_SCHEDULE = "* * * * *";
 
   @Override
   public Kind kind() {
     return Kind.KN_PING_SOURCE;
-  }
-
-  /** CloudEvent `source` of its ticks: `/apis/v1/namespaces/{ns}/pingsources/{name}`. */
-  public String ceSource() {
-    return "/apis/v1/namespaces/" + namespace() + "/pingsources/" + name();
   }
 
   @Override

@@ -48,6 +48,15 @@ public final class Validator {
             "metadata.name",
             "\"" + res.name() + "\" is not a valid name (lowercase letters, digits, '-' and '.')");
       }
+      String ns = res.kind().namespaced() ? res.namespace() : null;
+      if (ns != null && !ns.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+        // Kubernetes requires a DNS label; generated names (Names) rely on it having no dots.
+        r.error(
+            "metadata.namespace",
+            "\""
+                + ns
+                + "\" is not a valid namespace (a DNS label: lowercase letters, digits and '-')");
+      }
       AnnotationRules.check(res, "", r);
       if (res instanceof EventSource es) EventSourceRules.check(es, all, r);
       if (res instanceof EventBus eb) BusRules.check(eb.spec(), r);
