@@ -175,16 +175,19 @@ public final class Crds {
       if (kind == Kind.EVENT_SOURCE) c.add(column("Sink", ".spec.sink.uri"));
       c.add(column("Status", READY_REASON));
     }
-    c.add(
-        new CustomResourceColumnDefinitionBuilder()
-            .withName("Age")
-            .withType("date")
-            .withJsonPath(".metadata.creationTimestamp")
-            .build());
+    c.add(age());
     return c;
   }
 
-  private static CustomResourceColumnDefinition column(String name, String path) {
+  static CustomResourceColumnDefinition age() {
+    return new CustomResourceColumnDefinitionBuilder()
+        .withName("Age")
+        .withType("date")
+        .withJsonPath(".metadata.creationTimestamp")
+        .build();
+  }
+
+  static CustomResourceColumnDefinition column(String name, String path) {
     return new CustomResourceColumnDefinitionBuilder()
         .withName(name)
         .withType("string")

@@ -1,7 +1,6 @@
 package io.ofnevents.k8s.crd;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -121,22 +120,13 @@ final class KnativeCrds {
       }
       default -> throw new IllegalArgumentException(kind + " is not a Knative kind");
     }
-    c.add(
-        new CustomResourceColumnDefinitionBuilder()
-            .withName("Age")
-            .withType("date")
-            .withJsonPath(".metadata.creationTimestamp")
-            .build());
+    c.add(Crds.age());
     c.add(column("Ready", READY + ".status"));
     c.add(column("Reason", READY + ".reason"));
     return c;
   }
 
   private static CustomResourceColumnDefinition column(String name, String path) {
-    return new CustomResourceColumnDefinitionBuilder()
-        .withName(name)
-        .withType("string")
-        .withJsonPath(path)
-        .build();
+    return Crds.column(name, path);
   }
 }

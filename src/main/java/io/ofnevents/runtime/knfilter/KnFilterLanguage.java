@@ -6,8 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.ExpressionIllegalSyntaxException;
 import org.apache.camel.Predicate;
-import org.apache.camel.support.ExpressionSupport;
 import org.apache.camel.support.LanguageSupport;
+import org.apache.camel.support.PredicateToExpressionAdapter;
 
 /**
  * The `ofn-kn-filter` language: a Knative Trigger's filter as a Camel Predicate. The expression is
@@ -27,26 +27,7 @@ public class KnFilterLanguage extends LanguageSupport {
 
   @Override
   public Expression createExpression(String expression) {
-    FilterPredicate predicate = new FilterPredicate(compile(expression), expression);
-    return new ExpressionSupport() {
-      @Override
-      public <T> T evaluate(Exchange exchange, Class<T> type) {
-        return exchange
-            .getContext()
-            .getTypeConverter()
-            .convertTo(type, predicate.matches(exchange));
-      }
-
-      @Override
-      protected String assertionFailureMessage(Exchange exchange) {
-        return expression;
-      }
-
-      @Override
-      public String toString() {
-        return NAME + ": " + expression;
-      }
-    };
+    return PredicateToExpressionAdapter.toExpression(createPredicate(expression));
   }
 
   private static EventFilter compile(String expression) {
