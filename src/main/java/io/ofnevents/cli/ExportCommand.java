@@ -4,6 +4,7 @@ import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.CompileOptions;
 import io.ofnevents.compile.Compiler;
 import io.ofnevents.k8s.camelk.Export;
+import io.ofnevents.model.address.Addressing;
 import io.ofnevents.model.load.LoadResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +44,12 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LoadResult loaded = resources.loadValid(spec.commandLine().getErr());
+    // Refs resolve as in the cluster the manifests are for: --address, else a Service's DNS name.
+    LoadResult loaded = resources.loadValid(spec.commandLine().getErr(), Addressing::clusterDns);
     if (loaded == null) return 1;
     Bundle bundle =
-        Compiler.compile(loaded.resources(), CompileOptions.standalone(Version.current()));
+        Compiler.compile(
+            loaded.resources(), new CompileOptions(resources.addressing, Version.current()));
     if (Inputs.report(bundle.problems(), spec.commandLine().getErr())) return 1;
     Export.Result result = Export.of(loaded.resources(), bundle, Version.current(), withCrds);
     if (Inputs.report(result.problems(), spec.commandLine().getErr())) return 1;

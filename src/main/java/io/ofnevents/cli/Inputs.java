@@ -1,6 +1,8 @@
 package io.ofnevents.cli;
 
 import io.ofnevents.model.Problem;
+import io.ofnevents.model.address.AddressBook;
+import io.ofnevents.model.address.Addressing;
 import io.ofnevents.model.load.LoadResult;
 import io.ofnevents.model.load.YamlLoader;
 import io.ofnevents.model.validate.Validator;
@@ -23,6 +25,11 @@ final class Inputs {
 
   /** Loaded resources plus every load and validation problem. */
   static LoadResult load(List<Path> paths, String namespace) {
+    return load(paths, namespace, Addressing.standalone(AddressBook.EMPTY));
+  }
+
+  /** Loaded resources plus every load and validation problem, refs resolved by `addressing`. */
+  static LoadResult load(List<Path> paths, String namespace, Addressing addressing) {
     List<LoadResult> parts = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (Path file : expand(paths, problems)) {
@@ -41,7 +48,7 @@ final class Inputs {
     }
     LoadResult loaded = LoadResult.merge(parts);
     problems.addAll(loaded.problems());
-    problems.addAll(Validator.validate(loaded.resources()));
+    problems.addAll(Validator.validate(loaded.resources(), addressing));
     problems.sort(Problem.ORDER);
     return new LoadResult(loaded.resources(), List.copyOf(problems));
   }

@@ -60,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
     LoadResult loaded = resources.loadValid(spec.commandLine().getErr());
     if (loaded == null) return 1;
     Bundle bundle =
-        Compiler.compile(loaded.resources(), CompileOptions.standalone(Version.current()));
+        Compiler.compile(
+            loaded.resources(), new CompileOptions(resources.addressing, Version.current()));
     if (Inputs.report(bundle.problems(), spec.commandLine().getErr())) return 1;
     if (bundle.routes().isEmpty()) {
       spec.commandLine()

@@ -2,11 +2,12 @@ package io.ofnevents.compile;
 
 import io.ofnevents.model.EventBusSpec;
 import io.ofnevents.model.Problem;
-import io.ofnevents.model.Reference;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.ResourceSet;
 import io.ofnevents.model.SecretValue;
 import io.ofnevents.model.SinkSpec;
+import io.ofnevents.model.address.Destinations;
+import io.ofnevents.model.address.Target;
 import io.ofnevents.model.load.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,27 +38,25 @@ final class Compilation {
             () -> new IllegalStateException("unresolved bus " + name + " (validate first)"));
   }
 
-  /** The URL of a sink: its uri, else its ref as resolved by the options, else a problem. */
+  /**
+   * The URL of a sink: its uri, else its ref through the shared destination resolver, else a
+   * problem (validation reports it first in every strict run).
+   */
   String sinkUrl(SinkSpec sink, ResourceId owner, String path) {
-    if (sink.uri() != null) return sink.uri();
-    Reference key = CompileOptions.key(sink.ref(), owner.namespace());
-    String url = options.resolvedRefs().get(key);
-    if (url == null) {
+    Target t = Destinations.resolve(sink, owner.namespace(), resources, options.addressing());
+    if (t instanceof Target.Url url) return url.url();
+    if (t instanceof Target.Addressable to) {
       error(
           owner,
           path + ".ref",
-          "cannot resolve "
-              + key.kind()
-              + " "
-              + key.namespace()
-              + "/"
-              + key.name()
-              + " without a cluster: set "
-              + path
-              + ".uri to run standalone, or deploy with the operator");
-      return "http://unresolved.invalid/";
+          "publishing onto "
+              + to.resource()
+              + " from an OpenFunction subscriber is not supported yet (it comes with the runtime"
+              + " of the Knative kinds)");
+    } else {
+      error(owner, path + ".ref", ((Target.Unresolved) t).message());
     }
-    return url;
+    return "http://unresolved.invalid/";
   }
 
   String secret(SecretValue value, ResourceId owner, String path) {

@@ -36,6 +36,25 @@ import java.util.Locale;
  *       {@code _}, and a name that was cleaned or longer than 128 ends in {@code _} plus 8 hex
  *       characters of the hash of the uncleaned name.
  *   <li>Condition state in JetStream KV: bucket {@value #STATE_BUCKET}, key {@code {ns}.{trigger}}.
+ *   <li>Knative kinds: route files {@code kn-{kind}-{ns}-{name}.camel.yaml}, Integrations {@code
+ *       kn-{kind}-{name}}, route ids {@code kn-broker-{ns}-{broker}} (ingress), {@code
+ *       kn-trigger-{ns}-{trigger}}, {@code kn-ping-{ns}-{pingsource}}, where {kind} is the
+ *       lower-case kind name. Every OpenFunction file name starts with its kind name ({@code
+ *       eventsource-}, {@code trigger-}...), every OpenFunction Integration and route id with
+ *       {@code es-} or {@code t-}, so nothing generated for a Knative kind can be an OpenFunction
+ *       name, and an OpenFunction Trigger and a Knative Trigger of the same name stay apart.
+ *   <li>Bus subject of a Broker: {@code kn.{ns}.{broker}}. It cannot be an OpenFunction topic
+ *       {@code {ns}-{eventSource}-{event}}: a namespace is a DNS label (no dots; validation checks
+ *       it), so in a topic every '.' comes after the "-" that ends the namespace, and the topic's
+ *       first dot-separated token contains a '-' (or the topic has no '.' at all); a Broker
+ *       subject's first token is {@code kn}, without one, followed by at least two more. Broker
+ *       names may contain dots; the namespace, a single token, keeps the mapping one-to-one.
+ *   <li>Durable consumer of a Knative Trigger: {@code {ns}-kn-trigger-{trigger}}, on its Broker's
+ *       subject. Durables, queue groups and in-memory consumers are scoped by the subject (or
+ *       stream) they read, and in a stream shared by several subjects the subject is part of the
+ *       durable name (above), so it never meets an OpenFunction Trigger's {@code {ns}-ebft-{t}}.
+ *   <li>CloudEvent `source` of a PingSource: {@code /apis/v1/namespaces/{ns}/pingsources/{name}},
+ *       `type` {@value #PING_TYPE} (Knative's).
  * </ul>
  */
 public final class Names {
@@ -45,6 +64,9 @@ public final class Names {
   public static final String STATE_BUCKET = "ofn-trigger-state";
 
   private static final int DURABLE_MAX = 128;
+
+  /** CloudEvent `type` of a PingSource's ticks. */
+  public static final String PING_TYPE = "dev.knative.sources.ping";
 
   private Names() {}
 
@@ -107,17 +129,21 @@ public final class Names {
     return "io.openfunction.events." + sourceKind;
   }
 
-  /** File name of a resource's generated routes: `{kind}-{ns}-{name}.camel.yaml`. */
+  /**
+   * File name of a resource's generated routes: `{kind}-{ns}-{name}.camel.yaml`, `kn-` first for a
+   * Knative kind.
+   */
   public static String routeFile(ResourceId id) {
-    String kind = id.kind().kindName().toLowerCase(Locale.ROOT);
     String ns = id.namespace() == null ? "" : id.namespace() + "-";
-    return kind + "-" + ns + id.name() + ".camel.yaml";
+    return kindPrefix(id.kind()) + ns + id.name() + ".camel.yaml";
   }
 
-  /** Camel K Integration of a resource: `es-{name}` / `t-{name}` in the resource's namespace. */
+  /**
+   * Camel K Integration of a resource: `es-{name}` / `t-{name}` (`kn-{kind}-{name}` for a Knative
+   * kind) in the resource's namespace.
+   */
   public static String integration(ResourceId id) {
-    String prefix = id.kind() == Kind.EVENT_SOURCE ? "es-" : "t-";
-    return k8s(prefix + id.name());
+    return k8s(integrationPrefix(id.kind()) + id.name());
   }
 
   /**
@@ -125,8 +151,47 @@ public final class Names {
    * by the resource): `{integration}-secrets`.
    */
   public static String integrationSecret(ResourceId id) {
-    String prefix = id.kind() == Kind.EVENT_SOURCE ? "es-" : "t-";
-    return k8s(prefix + id.name() + "-secrets");
+    return k8s(integrationPrefix(id.kind()) + id.name() + "-secrets");
+  }
+
+  private static String kindPrefix(Kind kind) {
+    String name = kind.kindName().toLowerCase(Locale.ROOT) + "-";
+    return kind.isKnative() ? "kn-" + name : name;
+  }
+
+  private static String integrationPrefix(Kind kind) {
+    if (kind.isKnative()) return kindPrefix(kind);
+    return kind == Kind.EVENT_SOURCE ? "es-" : "t-";
+  }
+
+  /** Bus subject of a Knative Broker (see the class comment for why it meets no topic). */
+  public static String brokerSubject(String ns, String broker) {
+    return "kn." + ns + "." + broker;
+  }
+
+  /** Route id of a Broker's ingress (`POST /{ns}/{broker}`). */
+  public static String brokerRoute(String ns, String broker) {
+    return "kn-broker-" + ns + "-" + broker;
+  }
+
+  /** Durable consumer of a Knative Trigger on its Broker's subject, shared by replicas. */
+  public static String knTriggerConsumer(String ns, String trigger) {
+    return ns + "-kn-trigger-" + trigger;
+  }
+
+  /** Route id of a Knative Trigger's consuming route. */
+  public static String knTriggerRoute(String ns, String trigger) {
+    return "kn-trigger-" + ns + "-" + trigger;
+  }
+
+  /** Route id of a PingSource's route. */
+  public static String pingRoute(String ns, String pingSource) {
+    return "kn-ping-" + ns + "-" + pingSource;
+  }
+
+  /** CloudEvent `source` of a PingSource's ticks (Knative's). */
+  public static String pingCeSource(String ns, String pingSource) {
+    return "/apis/v1/namespaces/" + ns + "/pingsources/" + pingSource;
   }
 
   /** JetStream stream holding `subject` when the bus does not name one. */

@@ -1,7 +1,11 @@
 package io.ofnevents.model;
 
-/** A custom resource of events.openfunction.io/v1alpha1 as loaded from YAML or the API. */
-public sealed interface Resource permits EventSource, EventBus, ClusterEventBus, Trigger {
+/**
+ * A custom resource as loaded from YAML or the API: one of the four kinds of
+ * events.openfunction.io/v1alpha1, or a Knative kind ({@link KnativeResource}).
+ */
+public sealed interface Resource
+    permits EventSource, EventBus, ClusterEventBus, Trigger, KnativeResource {
   Kind kind();
 
   ObjectMeta metadata();

@@ -4,10 +4,13 @@ package io.ofnevents.model;
 public record ResourceId(Kind kind, String namespace, String name)
     implements Comparable<ResourceId> {
 
-  /** `Kind ns/name`, or `Kind name` for cluster-scoped kinds, as used in messages. */
+  /**
+   * `Kind ns/name`, or `Kind name` for cluster-scoped kinds, as used in messages; kinds of the
+   * Knative APIs are written `Kind.group` ({@link Kind#displayName()}).
+   */
   @Override
   public String toString() {
-    return kind.kindName() + " " + qualifiedName();
+    return kind.displayName() + " " + qualifiedName();
   }
 
   public String qualifiedName() {

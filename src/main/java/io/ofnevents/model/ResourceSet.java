@@ -1,5 +1,8 @@
 package io.ofnevents.model;
 
+import io.ofnevents.model.knative.Broker;
+import io.ofnevents.model.knative.KnTrigger;
+import io.ofnevents.model.knative.PingSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,24 @@ public final class ResourceSet {
 
   public List<Trigger> triggers() {
     return ofType(Trigger.class);
+  }
+
+  public List<Broker> brokers() {
+    return ofType(Broker.class);
+  }
+
+  /** The Knative Triggers (not the OpenFunction ones, {@link #triggers()}). */
+  public List<KnTrigger> knTriggers() {
+    return ofType(KnTrigger.class);
+  }
+
+  public List<PingSource> pingSources() {
+    return ofType(PingSource.class);
+  }
+
+  /** Every resource of a Knative API. */
+  public List<KnativeResource> knative() {
+    return ofType(KnativeResource.class);
   }
 
   /** The bus named `name` as seen from `namespace`: the namespaced EventBus wins. */

@@ -66,6 +66,29 @@ class ArchitectureTest {
     rule.check(classes);
   }
 
+  /**
+   * The CESQL engine's class loader (io.ofnevents.cesql) is a library the model uses: it loads
+   * classes and nothing else, and depends on none of our layers.
+   */
+  @Test
+  void theCesqlLibraryDependsOnNoLayer() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.ofnevents.cesql..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.ofnevents.model..",
+            "io.ofnevents.compile..",
+            "io.ofnevents.runtime..",
+            "io.ofnevents.k8s..",
+            "io.ofnevents.cli..",
+            "java.io..",
+            "java.nio.file..",
+            "java.net.http..")
+        .check(classes);
+  }
+
   @Test
   void layersDependOneWay() {
     layeredArchitecture()

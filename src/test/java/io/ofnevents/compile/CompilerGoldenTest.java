@@ -92,8 +92,10 @@ class CompilerGoldenTest {
     assertThat(problems)
         .extracting(Problem::format)
         .containsExactly(
-            "test.yaml:6: EventSource default/es: spec.sink.ref: cannot resolve Service default/web without a"
-                + " cluster: set spec.sink.uri to run standalone, or deploy with the operator");
+            "test.yaml:6: EventSource default/es: spec.sink.ref: cannot resolve"
+                + " serving.knative.dev/v1 Service default/web without a cluster: give its URL with"
+                + " --address Service/default/web=URL (or --addresses FILE), or deploy with the"
+                + " operator");
   }
 
   private static String yamlOf(Bundle b) {

@@ -13,6 +13,9 @@ import io.ofnevents.model.EventBus;
 import io.ofnevents.model.EventSource;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.Trigger;
+import io.ofnevents.model.knative.Broker;
+import io.ofnevents.model.knative.KnTrigger;
+import io.ofnevents.model.knative.PingSource;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +37,10 @@ public final class Crds {
           Kind.EVENT_SOURCE, EventSource.class,
           Kind.EVENT_BUS, EventBus.class,
           Kind.CLUSTER_EVENT_BUS, ClusterEventBus.class,
-          Kind.TRIGGER, Trigger.class);
+          Kind.TRIGGER, Trigger.class,
+          Kind.KN_BROKER, Broker.class,
+          Kind.KN_TRIGGER, KnTrigger.class,
+          Kind.KN_PING_SOURCE, PingSource.class);
 
   private Crds() {}
 
@@ -43,10 +49,27 @@ public final class Crds {
     return Kind.GROUP + "_" + kind.plural() + ".yaml";
   }
 
-  /** Every CRD as its file name and YAML text, in Kind order. */
+  /** The CRD file name of any kind: `{group}_{plural}.yaml`. */
+  public static String fileNameOf(Kind kind) {
+    return kind.group() + "_" + kind.plural() + ".yaml";
+  }
+
+  /** Every OpenFunction CRD (`k8s/crds/`) as its file name and YAML text, in Kind order. */
   public static Map<String, String> files() {
     Map<String, String> files = new TreeMap<>();
-    for (Kind kind : Kind.values()) files.put(fileName(kind), yaml(kind));
+    for (Kind kind : Kind.openFunction()) files.put(fileName(kind), yaml(kind));
+    return files;
+  }
+
+  /**
+   * The CRDs of the Knative kinds (`k8s/crds/knative/`), for clusters without Knative Eventing:
+   * never installed by default, and never over a real Knative.
+   */
+  public static Map<String, String> knativeFiles() {
+    Map<String, String> files = new TreeMap<>();
+    for (Kind kind : Kind.values()) {
+      if (kind.isKnative()) files.put(fileNameOf(kind), yaml(kind));
+    }
     return files;
   }
 
@@ -58,6 +81,7 @@ public final class Crds {
   }
 
   public static CustomResourceDefinition crd(Kind kind) {
+    if (kind.isKnative()) return KnativeCrds.crd(kind, TYPES.get(kind));
     boolean hasStatus = hasStatus(kind);
     CustomResourceDefinitionVersionBuilder version =
         new CustomResourceDefinitionVersionBuilder()
@@ -89,9 +113,12 @@ public final class Crds {
         .build();
   }
 
-  /** EventSource and Trigger carry an operator-written status; buses have none, as upstream. */
+  /**
+   * EventSource and Trigger carry an operator-written status; buses have none, as upstream. Every
+   * Knative kind has one.
+   */
   public static boolean hasStatus(Kind kind) {
-    return kind == Kind.EVENT_SOURCE || kind == Kind.TRIGGER;
+    return kind == Kind.EVENT_SOURCE || kind == Kind.TRIGGER || kind.isKnative();
   }
 
   private static JSONSchemaProps root(Kind kind, boolean hasStatus) {
@@ -120,10 +147,11 @@ public final class Crds {
           "A cluster-wide event bus, used when a namespace has no EventBus of that name.";
       case TRIGGER ->
           "Reads inputs from a bus and forwards events to subscribers whose condition holds.";
+      default -> throw new IllegalArgumentException(kind + " is described by KnativeCrds");
     };
   }
 
-  private static RecordComponent component(Class<?> type, String name) {
+  static RecordComponent component(Class<?> type, String name) {
     for (RecordComponent c : type.getRecordComponents()) {
       if (c.getName().equals(name)) return c;
     }
@@ -136,6 +164,7 @@ public final class Crds {
       case EVENT_BUS -> List.of("eb");
       case CLUSTER_EVENT_BUS -> List.of("ceb");
       case TRIGGER -> List.of();
+      default -> throw new IllegalArgumentException(kind + " is named by KnativeCrds");
     };
   }
 
@@ -146,16 +175,19 @@ public final class Crds {
       if (kind == Kind.EVENT_SOURCE) c.add(column("Sink", ".spec.sink.uri"));
       c.add(column("Status", READY_REASON));
     }
-    c.add(
-        new CustomResourceColumnDefinitionBuilder()
-            .withName("Age")
-            .withType("date")
-            .withJsonPath(".metadata.creationTimestamp")
-            .build());
+    c.add(age());
     return c;
   }
 
-  private static CustomResourceColumnDefinition column(String name, String path) {
+  static CustomResourceColumnDefinition age() {
+    return new CustomResourceColumnDefinitionBuilder()
+        .withName("Age")
+        .withType("date")
+        .withJsonPath(".metadata.creationTimestamp")
+        .build();
+  }
+
+  static CustomResourceColumnDefinition column(String name, String path) {
     return new CustomResourceColumnDefinitionBuilder()
         .withName(name)
         .withType("string")

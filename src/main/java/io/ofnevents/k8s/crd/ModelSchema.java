@@ -16,8 +16,10 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,6 +35,15 @@ final class ModelSchema {
 
   /** The schema of a model type; `doc` becomes its description. */
   static JSONSchemaProps of(Type type, String doc) {
+    return of(type, doc, new HashSet<>());
+  }
+
+  /**
+   * `open` holds the records being described: a structural schema cannot be recursive, so a record
+   * met again inside itself (a Knative filter's `all`, `any`, `not`) is an object kept as written
+   * and checked by the strict loader, as Knative's own CRDs do.
+   */
+  private static JSONSchemaProps of(Type type, String doc, Set<Class<?>> open) {
     JSONSchemaPropsBuilder b = new JSONSchemaPropsBuilder().withDescription(doc);
     Class<?> raw = raw(type);
     if (raw == String.class) return b.withType("string").build();
@@ -51,24 +62,32 @@ final class ModelSchema {
       Type value = ((ParameterizedType) type).getActualTypeArguments()[1];
       return b.withType("object")
           .withAdditionalProperties(
-              new JSONSchemaPropsOrBoolBuilder().withSchema(of(value, null)).build())
+              new JSONSchemaPropsOrBoolBuilder().withSchema(of(value, null, open)).build())
           .build();
     }
     if (raw == List.class) {
       Type item = ((ParameterizedType) type).getActualTypeArguments()[0];
       return b.withType("array")
-          .withItems(new JSONSchemaPropsOrArrayBuilder().withSchema(of(item, null)).build())
+          .withItems(new JSONSchemaPropsOrArrayBuilder().withSchema(of(item, null, open)).build())
           .build();
     }
-    if (raw.isRecord()) return record(raw, b);
+    if (raw.isRecord()) {
+      if (!open.add(raw)) {
+        return b.withType("object").withXKubernetesPreserveUnknownFields(true).build();
+      }
+      JSONSchemaProps schema = record(raw, b, open);
+      open.remove(raw);
+      return schema;
+    }
     throw new IllegalArgumentException("no schema for model type " + type);
   }
 
-  private static JSONSchemaProps record(Class<?> type, JSONSchemaPropsBuilder b) {
+  private static JSONSchemaProps record(
+      Class<?> type, JSONSchemaPropsBuilder b, Set<Class<?>> open) {
     Map<String, JSONSchemaProps> properties = new TreeMap<>();
     List<String> required = new ArrayList<>();
     for (RecordComponent c : type.getRecordComponents()) {
-      properties.put(c.getName(), component(c));
+      properties.put(c.getName(), component(c, open));
       if (c.isAnnotationPresent(Required.class)) required.add(c.getName());
     }
     b.withType("object").withProperties(properties);
@@ -78,7 +97,11 @@ final class ModelSchema {
 
   /** One field: its type's schema plus the annotations written on the component. */
   static JSONSchemaProps component(RecordComponent c) {
-    JSONSchemaProps schema = of(c.getGenericType(), doc(c));
+    return component(c, new HashSet<>());
+  }
+
+  private static JSONSchemaProps component(RecordComponent c, Set<Class<?>> open) {
+    JSONSchemaProps schema = of(c.getGenericType(), doc(c), open);
     OneOf oneOf = c.getAnnotation(OneOf.class);
     if (oneOf != null) {
       schema.setEnum(Arrays.stream(oneOf.value()).<JsonNode>map(TextNode::new).toList());

@@ -66,7 +66,7 @@ public final class Operator implements AutoCloseable {
 
   /** Starts the informers, waits for their first listing (inform() blocks), then reconciles. */
   public void start() {
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : Kind.openFunction()) {
       var resources = client.genericKubernetesResources(Resources.context(kind));
       SharedIndexInformer<GenericKubernetesResource> informer =
           kind.namespaced() && namespace != null

@@ -1,13 +1,9 @@
 package io.ofnevents.model.load;
 
-import io.ofnevents.model.ClusterEventBus;
-import io.ofnevents.model.EventBus;
-import io.ofnevents.model.EventSource;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.Problem;
 import io.ofnevents.model.Resource;
 import io.ofnevents.model.ResourceId;
-import io.ofnevents.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +19,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Loads events.openfunction.io resources from YAML text: several documents per file and `kind:
- * List` are accepted; every problem is reported with the file and line. Pure: the caller reads the
- * file.
+ * Loads resources of every API we serve (events.openfunction.io and the Knative groups) from YAML
+ * text, dispatching on API group and kind together: several documents per file and `kind: List` are
+ * accepted; every problem is reported with the file and line. Pure: the caller reads the file.
  */
 public final class YamlLoader {
-  private static final Map<Kind, Class<? extends Resource>> TYPES =
-      Map.of(
-          Kind.EVENT_SOURCE, EventSource.class,
-          Kind.EVENT_BUS, EventBus.class,
-          Kind.CLUSTER_EVENT_BUS, ClusterEventBus.class,
-          Kind.TRIGGER, Trigger.class);
-
   private YamlLoader() {}
 
   /**
@@ -87,34 +76,24 @@ public final class YamlLoader {
       problems.add(Problem.error(file, line, null, "kind", "required field is missing"));
       return;
     }
-    Optional<Kind> kind = Kind.byName(kindName);
-    if (kind.isEmpty()) {
-      problems.add(
-          Problem.error(
-              file,
-              lineOfKey(mapping, "kind", line),
-              null,
-              "kind",
-              "unknown kind \""
-                  + kindName
-                  + "\" (expected EventSource, EventBus, ClusterEventBus or Trigger)"));
-      return;
-    }
-    ResourceId id = identify(mapping, kind.get(), defaultNamespace);
     String apiVersion = scalar(mapping, "apiVersion").orElse(null);
-    if (apiVersion != null && !Kind.API_VERSION.equals(apiVersion)) {
-      problems.add(
-          Problem.error(
-              file,
-              lineOfKey(mapping, "apiVersion", line),
-              id,
-              "apiVersion",
-              "expected " + Kind.API_VERSION + ", got \"" + apiVersion + "\""));
-    }
+    Optional<ApiKinds.Binding> binding =
+        dispatch(file, mapping, line, kindName, apiVersion, defaultNamespace, problems);
+    if (binding.isEmpty()) return;
+    Kind kind = binding.get().kind();
+    ResourceId id = identify(mapping, kind, defaultNamespace);
     RecordBinder binder = new RecordBinder(file, id, problems);
-    Resource resource = (Resource) binder.bind(mapping, TYPES.get(kind.get()), "");
+    Object bound = binder.bind(mapping, binding.get().type(), "");
+    if (bound != null && binding.get().legacy()) {
+      bound =
+          binding
+              .get()
+              .conversion()
+              .convert(bound, context(file, line, id, apiVersion, kind, binder, problems));
+    }
+    Resource resource = (Resource) bound;
     if (resource == null || resource.metadata() == null || resource.name() == null) return;
-    if (!kind.get().namespaced() && resource.namespace() != null) {
+    if (!kind.namespaced() && resource.namespace() != null) {
       problems.add(
           Problem.warning(
               file,
@@ -124,8 +103,131 @@ public final class YamlLoader {
               "ignored: " + kindName + " is cluster-scoped"));
     }
     Resource withNs =
-        kind.get().namespaced() ? resource.withDefaultNamespace(defaultNamespace) : resource;
+        kind.namespaced() ? resource.withDefaultNamespace(defaultNamespace) : resource;
     out.add(new Loaded(withNs, new SourceMap(file, line, Map.copyOf(binder.lines()))));
+  }
+
+  /**
+   * The kind and version a document is read as, from its API group and kind together (a Knative and
+   * an OpenFunction Trigger share the kind name). Reports an unknown kind or apiVersion; a known
+   * kind with a wrong apiVersion is still read as its current version, so that its other problems
+   * are reported too. Kubernetes objects that are not event plumbing are skipped with a warning.
+   */
+  private static Optional<ApiKinds.Binding> dispatch(
+      String file,
+      MappingNode mapping,
+      int line,
+      String kindName,
+      String apiVersion,
+      String defaultNamespace,
+      List<Problem> problems) {
+    String group =
+        apiVersion == null
+            ? null
+            : apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    String version = apiVersion == null ? null : apiVersion.substring(apiVersion.indexOf('/') + 1);
+    Optional<Kind> kind = group == null ? Optional.empty() : Kind.of(group, kindName);
+    if (kind.isPresent()) {
+      Optional<ApiKinds.Binding> b = ApiKinds.binding(kind.get(), version);
+      if (b.isPresent()) return b;
+      apiVersionError(
+          file,
+          mapping,
+          line,
+          kind.get(),
+          ApiKinds.versionsOf(kind.get()),
+          apiVersion,
+          defaultNamespace,
+          problems);
+      return Optional.of(ApiKinds.current(kind.get()));
+    }
+    List<Kind> named = ApiKinds.named(kindName);
+    if (group != null && named.isEmpty() && ApiKinds.FOREIGN_GROUPS.contains(group)) {
+      problems.add(
+          Problem.warning(
+              file,
+              lineOfKey(mapping, "kind", line),
+              null,
+              "kind",
+              "ignored: "
+                  + apiVersion
+                  + " "
+                  + kindName
+                  + " is not run by ofn-events (apply it with kubectl)"));
+      return Optional.empty();
+    }
+    if (named.isEmpty()) {
+      problems.add(
+          Problem.error(
+              file,
+              lineOfKey(mapping, "kind", line),
+              null,
+              "kind",
+              "unknown kind \"" + kindName + "\" (expected " + ApiKinds.expectedKinds() + ")"));
+      return Optional.empty();
+    }
+    // Without an apiVersion (accepted, as before) or with a wrong one: the OpenFunction kind of
+    // that name first, so that existing files keep their meaning.
+    Kind chosen = named.get(0);
+    if (apiVersion != null) {
+      String expected =
+          String.join(
+              " or ",
+              named.stream().map(k -> k.group() + "/" + ApiKinds.current(k).version()).toList());
+      apiVersionError(
+          file, mapping, line, chosen, expected, apiVersion, defaultNamespace, problems);
+    }
+    return Optional.of(ApiKinds.current(chosen));
+  }
+
+  private static void apiVersionError(
+      String file,
+      MappingNode mapping,
+      int line,
+      Kind kind,
+      String expected,
+      String apiVersion,
+      String defaultNamespace,
+      List<Problem> problems) {
+    problems.add(
+        Problem.error(
+            file,
+            lineOfKey(mapping, "apiVersion", line),
+            identify(mapping, kind, defaultNamespace),
+            "apiVersion",
+            "expected " + expected + ", got \"" + apiVersion + "\""));
+  }
+
+  private static LegacyVersions.Context context(
+      String file,
+      int line,
+      ResourceId id,
+      String written,
+      Kind kind,
+      RecordBinder binder,
+      List<Problem> problems) {
+    return new LegacyVersions.Context() {
+      @Override
+      public String written() {
+        return written;
+      }
+
+      @Override
+      public String current() {
+        return kind.api().apiVersion();
+      }
+
+      @Override
+      public Map<String, Integer> lines() {
+        return binder.lines();
+      }
+
+      @Override
+      public void warn(String path, String message) {
+        problems.add(
+            Problem.warning(file, binder.lines().getOrDefault(path, line), id, path, message));
+      }
+    };
   }
 
   private static ResourceId identify(MappingNode root, Kind kind, String defaultNamespace) {

@@ -6,6 +6,7 @@ import io.ofnevents.model.FieldPath;
 import io.ofnevents.model.Reference;
 import io.ofnevents.model.SecretValue;
 import io.ofnevents.model.SinkSpec;
+import io.ofnevents.model.address.Destinations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
@@ -31,21 +32,7 @@ final class CommonRules {
 
   static void reference(Reference ref, String path, Reporter r) {
     if (ref.kind() == null || ref.apiVersion() == null) return; // reported as missing by the loader
-    boolean knative =
-        ref.kind().equals("Service") && ref.apiVersion().equals("serving.knative.dev/v1");
-    boolean function =
-        ref.kind().equals("Function")
-            && ref.apiVersion().matches("core\\.openfunction\\.io/v1beta[12]");
-    if (!knative && !function) {
-      r.error(
-          path,
-          "unsupported reference "
-              + ref.apiVersion()
-              + ", Kind="
-              + ref.kind()
-              + " (supported: serving.knative.dev/v1 Service, core.openfunction.io/v1beta1 or"
-              + " v1beta2 Function)");
-    }
+    Destinations.unsupported(ref.kind(), null, ref.apiVersion()).ifPresent(m -> r.error(path, m));
   }
 
   static void httpUrl(String value, String path, Reporter r) {

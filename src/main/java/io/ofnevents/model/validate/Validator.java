@@ -8,6 +8,10 @@ import io.ofnevents.model.Resource;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.ResourceSet;
 import io.ofnevents.model.Trigger;
+import io.ofnevents.model.address.Addressing;
+import io.ofnevents.model.knative.Broker;
+import io.ofnevents.model.knative.KnTrigger;
+import io.ofnevents.model.knative.PingSource;
 import io.ofnevents.model.load.Loaded;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +25,16 @@ import java.util.Map;
 public final class Validator {
   private Validator() {}
 
+  /**
+   * Validates without resolving destinations or requiring Brokers and buses to be in the input:
+   * what the operator needs before it resolves them from the cluster.
+   */
   public static List<Problem> validate(List<Loaded> loaded) {
+    return validate(loaded, Addressing.operator(Map.of()));
+  }
+
+  /** Validates; with a strict `addressing` every destination must resolve (files, standalone). */
+  public static List<Problem> validate(List<Loaded> loaded, Addressing addressing) {
     List<Problem> problems = new ArrayList<>();
     ResourceSet all = ResourceSet.of(loaded.stream().map(Loaded::resource).toList());
     Map<ResourceId, Loaded> first = new HashMap<>();
@@ -35,11 +48,25 @@ public final class Validator {
             "metadata.name",
             "\"" + res.name() + "\" is not a valid name (lowercase letters, digits, '-' and '.')");
       }
+      String ns = res.kind().namespaced() ? res.namespace() : null;
+      if (ns != null && !ns.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+        // Kubernetes requires a DNS label; generated names (Names) rely on it having no dots.
+        r.error(
+            "metadata.namespace",
+            "\""
+                + ns
+                + "\" is not a valid namespace (a DNS label: lowercase letters, digits and '-')");
+      }
       AnnotationRules.check(res, "", r);
       if (res instanceof EventSource es) EventSourceRules.check(es, all, r);
       if (res instanceof EventBus eb) BusRules.check(eb.spec(), r);
       if (res instanceof ClusterEventBus ceb) BusRules.check(ceb.spec(), r);
       if (res instanceof Trigger t) TriggerRules.check(t, all, r);
+      if (res instanceof Trigger t) BrokerInputRules.check(t, all, addressing, r);
+      OpenFunctionSinks.check(res, all, addressing, r);
+      if (res instanceof Broker b) BrokerRules.check(b, all, addressing, r);
+      if (res instanceof KnTrigger t) KnTriggerRules.check(t, all, addressing, r);
+      if (res instanceof PingSource p) PingSourceRules.check(p, all, addressing, r);
     }
     problems.sort(Problem.ORDER);
     return List.copyOf(problems);

@@ -91,7 +91,9 @@ class YamlLoaderTest {
   void unknownKindAndApiVersionAreReported() {
     assertThat(messages(HEADER + "kind: Sensor\nmetadata: {name: s}\n"))
         .containsExactly(
-            "f.yaml:2: kind: unknown kind \"Sensor\" (expected EventSource, EventBus, ClusterEventBus or Trigger)");
+            "f.yaml:2: kind: unknown kind \"Sensor\" (expected EventSource, EventBus,"
+                + " ClusterEventBus or Trigger of events.openfunction.io/v1alpha1; Broker or"
+                + " Trigger of eventing.knative.dev/v1; PingSource of sources.knative.dev/v1)");
     assertThat(
             messages(
                 "apiVersion: events.openfunction.io/v1\nkind: EventBus\nmetadata: {name: b}\nspec: {inMemory: {}}\n"))

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ofnevents.compile.CompileOptions;
 import io.ofnevents.compile.Compiler;
 import io.ofnevents.model.Problem;
+import io.ofnevents.model.address.AddressBook;
+import io.ofnevents.model.address.Addressing;
 import io.ofnevents.model.load.LoadResult;
 import io.ofnevents.model.load.YamlLoader;
 import io.ofnevents.testing.Golden;
@@ -35,7 +37,9 @@ class InvalidInputCorpusTest {
     String label = "invalid/" + file.getFileName();
     LoadResult loaded = YamlLoader.load(label, Files.readString(file), "default");
     List<Problem> problems = new ArrayList<>(loaded.problems());
-    problems.addAll(Validator.validate(loaded.resources()));
+    // As `validate` sees it: standalone, no --address.
+    problems.addAll(
+        Validator.validate(loaded.resources(), Addressing.standalone(AddressBook.EMPTY)));
     if (problems.stream().noneMatch(Problem::isError)) {
       problems.addAll(
           Compiler.compile(loaded.resources(), CompileOptions.standalone("test")).problems());

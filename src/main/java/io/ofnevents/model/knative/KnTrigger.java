@@ -1,0 +1,47 @@
+package io.ofnevents.model.knative;
+
+import io.ofnevents.model.Doc;
+import io.ofnevents.model.Kind;
+import io.ofnevents.model.KnativeResource;
+import io.ofnevents.model.ObjectMeta;
+import io.ofnevents.model.Required;
+
+/**
+ * A Knative Trigger (eventing.knative.dev/v1): a durable consumer of a Broker's events that sends
+ * those its filter matches to a subscriber. Not the OpenFunction {@code Trigger}.
+ */
+public record KnTrigger(
+    @Required ObjectMeta metadata,
+    @Required KnTriggerSpec spec,
+    @Doc("Written by the controller; ignored on input.") Object status)
+    implements KnativeResource {
+
+  /** Annotation: JSON ObjectReference of a source the Trigger waits for before it is Ready. */
+  public static final String DEPENDENCY_ANNOTATION = "knative.dev/dependency";
+
+  /** Annotation of the sugar controller (`enabled`/`disabled`), only valid on Broker `default`. */
+  public static final String INJECTION_ANNOTATION = "eventing.knative.dev/injection";
+
+  @Override
+  public Kind kind() {
+    return Kind.KN_TRIGGER;
+  }
+
+  /** The name of its Broker (`spec.broker`, else `spec.brokerRef.name`); null when neither. */
+  public String brokerName() {
+    if (spec == null) return null;
+    if (spec.broker() != null) return spec.broker();
+    return spec.brokerRef() == null ? null : spec.brokerRef().name();
+  }
+
+  public KnTrigger withSpec(KnTriggerSpec s) {
+    return new KnTrigger(metadata, s, status);
+  }
+
+  @Override
+  public KnTrigger withDefaultNamespace(String namespace) {
+    return metadata.namespace() != null
+        ? this
+        : new KnTrigger(metadata.withNamespace(namespace), spec, status);
+  }
+}
