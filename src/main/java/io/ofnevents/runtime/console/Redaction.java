@@ -16,6 +16,9 @@ public final class Redaction {
   static final String MASK = "xxxxxx";
   private static final Pattern URL = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]+");
 
+  private static final Pattern BARE_USER_INFO =
+      Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]+@");
+
   private final List<String> secrets;
 
   /** Scrubs `secrets` (values shorter than 4 characters are not searched for: too common). */
@@ -30,13 +33,16 @@ public final class Redaction {
     StringBuilder sb = new StringBuilder();
     while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(url(m.group())));
     m.appendTail(sb);
-    return Redact.urls(sb.toString());
+    return sb.toString();
   }
 
-  /** One URL with its user info password and secret query parameters masked. */
+  /**
+   * One URL with the password of its user info and its secret query parameters masked; user info
+   * without a password (a NATS token written as `nats://TOKEN@host`) is masked whole.
+   */
   public static String url(String url) {
     String masked = URISupport.sanitizeUri(url);
-    return masked == null ? null : masked;
+    return BARE_USER_INFO.matcher(masked).find() ? Redact.urls(masked) : masked;
   }
 
   /** `body` with every known secret value replaced by the mask. */
