@@ -11,14 +11,10 @@ import java.io.OutputStream;
  * site's page can read the API from a browser.
  */
 final class Http {
-  /**
-   * Scripts, styles and data from this origin only. Style attributes are allowed because
-   * Cytoscape.js positions its canvas with them; they cannot run code.
-   */
+  /** Scripts, styles and data from this origin only; no inline script or style element. */
   static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline';"
-          + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
-          + " form-action 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
   private Http() {}
 
