@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need first on Debian/Ubuntu: the real servers the
-# integration tests start (nats-server, redis-server, mosquitto); Maven fetches the rest.
+# integration tests start (nats-server, redis-server, mosquitto) and the headless browser of the
+# console test (chromium); Maven fetches the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ has nats-server || missing+=(nats-server)
 has redis-server || missing+=(redis-server)
 has mosquitto || missing+=(mosquitto)
 has mosquitto_pub || missing+=(mosquitto-clients)
+has chromium || missing+=(chromium) # ConsoleBrowserIT drives it headless
 if ((${#missing[@]})); then
   echo "Installing ${missing[*]} ..."
   sudo=""

@@ -11,6 +11,8 @@ import io.ofnevents.model.load.YamlLoader;
 import io.ofnevents.model.validate.Validator;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
+import io.ofnevents.runtime.console.ConsoleCatalog;
+import io.ofnevents.runtime.console.ConsoleToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.Map;
 /**
  * The product's path: an EventBus on JetStream and a Trigger whose subscribers' condition needs
  * both of its inputs, loaded, validated and compiled by the real compiler and run in {@link
- * OfnRuntime} (management port off), exactly as `ofn-events run` would.
+ * OfnRuntime} (management port off, the console's event recorder on), exactly as `ofn-events run`
+ * would.
  */
 final class ProductPipeline implements AutoCloseable {
   static final List<String> EVENTS = List.of("a", "b");
@@ -42,9 +45,14 @@ final class ProductPipeline implements AutoCloseable {
 
   static ProductPipeline start(String natsUrl, List<String> sinkUrls, int concurrency)
       throws Exception {
-    Bundle bundle = compile(resources(natsUrl, sinkUrls, concurrency));
+    String yaml = resources(natsUrl, sinkUrls, concurrency);
+    Bundle bundle = compile(yaml);
+    // the console's event recorder is on, as in `ofn-events run` (its page is not served here)
+    ConsoleCatalog catalog =
+        ConsoleCatalog.of(YamlLoader.load("bench.yaml", yaml, "default"), bundle);
     OfnRuntime runtime =
-        new OfnRuntime(bundle, new RuntimeOptions(0, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()));
+        new OfnRuntime(bundle, new RuntimeOptions(0, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()))
+            .withConsole(catalog, ConsoleToken.none());
     runtime.start();
     return new ProductPipeline(runtime);
   }

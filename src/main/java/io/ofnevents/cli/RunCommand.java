@@ -6,6 +6,8 @@ import io.ofnevents.compile.Compiler;
 import io.ofnevents.model.load.LoadResult;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
+import io.ofnevents.runtime.console.ConsoleCatalog;
+import io.ofnevents.runtime.console.ConsoleToken;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +32,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--management-port",
       defaultValue = "8080",
       description =
-          "Port of /health/live, /health/ready and /metrics; 0 turns it off (default: ${DEFAULT-VALUE}).")
+          "Port of the console (/), its API (/api/), /health/live, /health/ready and /metrics; 0"
+              + " turns it off (default: ${DEFAULT-VALUE}).")
   int managementPort;
 
   @Option(
@@ -48,6 +51,17 @@ final class RunCommand implements Callable<Integer> {
           "Where {secretKeyRef: {name, key}} secrets are read from without a cluster: the file"
               + " DIR/name/key (the layout Kubernetes and Camel K mount Secrets in).")
   Path secretsDir;
+
+  @Option(
+      names = "--console-token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:" + ConsoleToken.ENV + "}",
+      description =
+          "Turns on the console's actions (replay, drop of parked events) for requests that send"
+              + " this token; read-only without it. Default: the environment variable "
+              + ConsoleToken.ENV
+              + " (safer: a command line is visible to other users).")
+  String consoleToken;
 
   @Option(
       names = {"-p", "--property"},
@@ -76,7 +90,9 @@ final class RunCommand implements Callable<Integer> {
       properties.put("camel.kubernetes-config.client-enabled", "false");
     }
     RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties);
-    try (OfnRuntime runtime = new OfnRuntime(bundle, options)) {
+    try (OfnRuntime runtime =
+        new OfnRuntime(bundle, options)
+            .withConsole(ConsoleCatalog.of(loaded, bundle), ConsoleToken.of(consoleToken))) {
       Signals.onTerminate(runtime::requestStop);
       runtime.run();
     } catch (Exception e) {

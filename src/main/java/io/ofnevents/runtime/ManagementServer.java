@@ -1,6 +1,7 @@
 package io.ofnevents.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ofnevents.runtime.bus.BusComponent;
@@ -46,6 +47,11 @@ public final class ManagementServer {
     server.createContext("/health/ready", ex -> respond(ex, readiness()));
     server.createContext("/metrics", this::metrics);
     server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "ofn-management")));
+  }
+
+  /** Serves `path` (and below) with `handler` too; before {@link #start()}. */
+  void route(String path, HttpHandler handler) {
+    server.createContext(path, handler);
   }
 
   void start() {

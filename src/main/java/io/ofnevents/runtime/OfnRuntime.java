@@ -2,6 +2,10 @@ package io.ofnevents.runtime;
 
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.RouteFile;
+import io.ofnevents.runtime.console.ConsoleCatalog;
+import io.ofnevents.runtime.console.ConsoleToken;
+import io.ofnevents.runtime.console.ParkedEvents;
+import io.ofnevents.runtime.console.RuntimeConsole;
 import io.ofnevents.runtime.observe.Observability;
 import java.io.IOException;
 import java.io.StringReader;
@@ -28,6 +32,7 @@ public final class OfnRuntime implements AutoCloseable {
   private final RuntimeOptions options;
   private final Main main = new Main();
   private ManagementServer management;
+  private RuntimeConsole console;
 
   public OfnRuntime(Bundle bundle, RuntimeOptions options) {
     this.bundle = bundle;
@@ -45,6 +50,15 @@ public final class OfnRuntime implements AutoCloseable {
     bundle.secretLiterals().forEach(main::addOverrideProperty);
     options.properties().forEach(main::addOverrideProperty);
     main.addMainListener(new Listener());
+  }
+
+  /**
+   * Records the recent events of the routes and serves the web console of `catalog` on the
+   * management port; actions on parked events only with a `token`. Call before starting.
+   */
+  public OfnRuntime withConsole(ConsoleCatalog catalog, ConsoleToken token) {
+    console = new RuntimeConsole(catalog, ParkedEvents.NONE, token, main::getCamelContext);
+    return this;
   }
 
   /** Starts without blocking; for tests and embedding. */
@@ -83,6 +97,7 @@ public final class OfnRuntime implements AutoCloseable {
   private void startManagement() throws IOException {
     if (options.managementPort() > 0 || options.managementPort() == ManagementServer.EPHEMERAL) {
       management = new ManagementServer(main::getCamelContext, options.managementPort());
+      if (console != null) console.handlers().forEach(management::route);
       management.start();
     }
   }
@@ -102,6 +117,7 @@ public final class OfnRuntime implements AutoCloseable {
       context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerBuilder());
       context.getManagementStrategy().addEventNotifier(new RouteStartLogger());
       Observability.install(context);
+      if (console != null) console.install(context);
       try {
         for (RouteFile file : bundle.routes()) {
           PluginHelper.getRoutesLoader(context)

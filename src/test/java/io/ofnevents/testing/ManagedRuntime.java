@@ -55,6 +55,11 @@ public final class ManagedRuntime implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The management port (console, API, health, metrics). */
+  public int port() {
+    return port;
+  }
+
   public int status(String path) throws IOException, InterruptedException {
     return get(path).statusCode();
   }

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * ns/name: conditions and subscribers"); Kubernetes names contain neither '/' nor ':' nor spaces,
  * so this is unambiguous. {@code RouteInfoTest} keeps it in step with the compiler.
  */
-record RouteInfo(Role role, String kind, String namespace, String name, String detail) {
+public record RouteInfo(Role role, String kind, String namespace, String name, String detail) {
   /** What the route does for its resource. */
-  enum Role {
+  public enum Role {
     EVENTSOURCE_EVENT,
     TRIGGER_INPUT,
     TRIGGER_CONDITIONS
@@ -23,7 +23,7 @@ record RouteInfo(Role role, String kind, String namespace, String name, String d
   private static final Pattern INPUT = Pattern.compile("input (.+) from topic \\S+");
 
   /** The route's resource, or null for a route that is not generated from one (Kamelets...). */
-  static RouteInfo of(String description) {
+  public static RouteInfo of(String description) {
     if (description == null) return null;
     Matcher m = RESOURCE.matcher(description);
     if (!m.matches()) return null;

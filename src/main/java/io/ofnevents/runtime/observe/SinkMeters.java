@@ -62,7 +62,7 @@ public final class SinkMeters {
   }
 
   /** `scheme://host:port/path` of `url`: no user info, query or fragment. */
-  static String label(String url) {
+  public static String label(String url) {
     try {
       URI u = URI.create(url);
       if (u.getHost() == null) return "invalid";

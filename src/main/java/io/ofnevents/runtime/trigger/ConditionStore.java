@@ -2,6 +2,7 @@ package io.ofnevents.runtime.trigger;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,6 +19,9 @@ public interface ConditionStore extends AutoCloseable {
    * event. Returns false when another event consumed one of them first (it fired instead).
    */
   boolean consume(Set<String> inputs, Snapshot snapshot) throws Exception;
+
+  /** The inputs as they are now, without recording anything (what the console shows). */
+  Map<String, InputState> current() throws Exception;
 
   @Override
   default void close() {}

@@ -115,6 +115,13 @@ public final class KvConditionStore implements ConditionStore {
     return claimed[0];
   }
 
+  @Override
+  public Map<String, InputState> current() throws IOException, JetStreamApiException {
+    KeyValueEntry entry = kv.get(key);
+    boolean present = entry != null && entry.getOperation() == KeyValueOperation.PUT;
+    return present ? StateCodec.decode(entry.getValue()) : Map.of();
+  }
+
   /** Applies `change` atomically; a null result means "nothing to write". */
   private Map<String, InputState> update(UnaryOperator<Map<String, InputState>> change)
       throws IOException, JetStreamApiException {

@@ -28,6 +28,11 @@ public final class MemoryConditionStore implements ConditionStore {
   }
 
   @Override
+  public synchronized Map<String, InputState> current() {
+    return Map.copyOf(inputs);
+  }
+
+  @Override
   public synchronized boolean consume(Set<String> names, Snapshot snapshot) {
     Map<String, InputState> updated = StateRules.consume(inputs, names, snapshot);
     if (updated == null) return false;

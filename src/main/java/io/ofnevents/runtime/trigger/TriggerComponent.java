@@ -52,6 +52,11 @@ public class TriggerComponent extends DefaultComponent {
     return new MemoryConditionStore(options.window(), keepEvents);
   }
 
+  /** The condition state of Trigger `namespace/name`, or null before its route was created. */
+  public ConditionStore store(String trigger) {
+    return stores.get(trigger);
+  }
+
   public void setClock(Clock clock) {
     this.clock = clock;
   }

@@ -1,0 +1,160 @@
+package io.ofnevents.runtime.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.ofnevents.model.ResourceId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's JSON API under `/api/` (docs/console.md): reads are GET; the only writes are the
+ * parked-event actions, which need the console token as `Authorization: Bearer TOKEN` and are off
+ * without one. Nothing here reaches the routes. Every body is scrubbed of the run's secret values.
+ */
+final class ConsoleApi implements HttpHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
+  static final int MAX_BODY = 4096;
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private final Console console;
+
+  ConsoleApi(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      String method = ex.getRequestMethod();
+      try {
+        if (path.startsWith("/api/actions/")) {
+          if (!method.equals("POST")) {
+            error(ex, 405, "use POST");
+            return;
+          }
+          action(ex, path.substring("/api/actions/".length()));
+          return;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+          error(ex, 405, "the console API is read-only but for /api/actions/");
+          return;
+        }
+        Object body = read(path, query(ex));
+        if (body == null) error(ex, 404, "no such resource or endpoint: " + path);
+        else json(ex, 200, body);
+      } catch (RuntimeException e) {
+        LOG.warn("Console request {} failed: {}", path, Redaction.text(e.toString()));
+        error(ex, 500, "internal error: " + e.getClass().getSimpleName());
+      } catch (Exception e) {
+        error(ex, 500, "internal error: " + Redaction.text(String.valueOf(e.getMessage())));
+      }
+    }
+  }
+
+  private Object read(String path, Map<String, String> query) throws Exception {
+    switch (path) {
+      case "/api/console":
+        return console.about();
+      case "/api/topology":
+        return console.topology();
+      case "/api/stats":
+        return console.stats();
+      case "/api/resources":
+        return console.resources();
+      case "/api/events":
+        ConsoleResource r = console.find(query.get("resource"));
+        return r == null
+            ? null
+            : Map.of("resource", query.get("resource"), "events", console.events(r));
+      default:
+        if (path.startsWith("/api/resources/")) {
+          ConsoleResource res = console.find(path.substring("/api/resources/".length()));
+          return res == null ? null : console.detail(res);
+        }
+        return null;
+    }
+  }
+
+  private void action(HttpExchange ex, String verb) throws Exception {
+    if (!verb.equals("replay") && !verb.equals("drop")) {
+      error(ex, 404, "unknown action " + verb + " (replay, drop)");
+      return;
+    }
+    if (!console.token().enabled()) {
+      error(ex, 403, "actions are off: start with --console-token or " + ConsoleToken.ENV);
+      return;
+    }
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String presented = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
+    if (!console.token().matches(presented)) {
+      error(ex, 401, "a valid console token is required (Authorization: Bearer TOKEN)");
+      return;
+    }
+    JsonNode body;
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] bytes = in.readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        error(ex, 413, "request body over " + MAX_BODY + " bytes");
+        return;
+      }
+      body = JSON.readTree(bytes);
+    } catch (IOException e) {
+      error(ex, 400, "the body must be JSON {\"resource\": \"Kind/ns/name\", \"id\": \"...\"}");
+      return;
+    }
+    ConsoleResource r = body == null ? null : console.find(body.path("resource").asText(null));
+    String id = body == null ? null : body.path("id").asText(null);
+    if (r == null || id == null) {
+      error(ex, 400, "the body must name an existing resource and an event id");
+      return;
+    }
+    ResourceId rid = r.resource().id();
+    boolean done =
+        verb.equals("replay") ? console.parked().replay(rid, id) : console.parked().drop(rid, id);
+    LOG.info(
+        "Console action {} of parked event {} of {}: {}",
+        verb,
+        id,
+        rid,
+        done ? "done" : "not found");
+    if (!done) {
+      error(ex, 404, "no parked event " + id + " of " + rid);
+      return;
+    }
+    json(ex, 200, Map.of("done", verb, "id", id, "resource", ResourceView.ref(rid)));
+  }
+
+  private static Map<String, String> query(HttpExchange ex) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String raw = ex.getRequestURI().getRawQuery();
+    if (raw == null) return out;
+    for (String part : raw.split("&")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) continue;
+      out.put(
+          URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private void json(HttpExchange ex, int code, Object body) throws IOException {
+    String text = console.redaction().scrub(JSON.writeValueAsString(body));
+    Http.send(ex, code, "application/json", text.getBytes(StandardCharsets.UTF_8), false);
+  }
+
+  private void error(HttpExchange ex, int code, String message) throws IOException {
+    json(ex, code, Map.of("error", message));
+  }
+}
