@@ -27,6 +27,16 @@ public final class DeliveryDefaults {
    */
   public static final String MAX_BACKOFF = "PT30S";
 
+  /**
+   * Deliveries of one event from the bus (the first included) before a subscriber that still fails
+   * with a retryable error has it parked. With the bus's redelivery backoff (0.5 s doubling to 30
+   * s) ten deliveries span about two minutes.
+   */
+  public static final int MAX_DELIVERIES = 10;
+
+  /** The most a Trigger may ask for: with the 30 s redelivery cap, about 50 minutes. */
+  public static final int MAX_DELIVERIES_LIMIT = 100;
+
   private DeliveryDefaults() {}
 
   public static Duration backoffDelay() {

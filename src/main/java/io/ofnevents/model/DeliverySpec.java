@@ -18,5 +18,7 @@ public record DeliverySpec(
         String backoffDelay,
     @Doc("Timeout of each attempt, e.g. PT10S or 10s (default " + DeliveryDefaults.TIMEOUT + ").")
         String timeout,
-    @Doc("Where an event goes when every attempt failed (EventSource sink only).")
+    @Doc(
+            "Where an event goes when every attempt failed (Knative's place for it; on a Trigger"
+                + " subscriber the same as its own deadLetterSink, set one of the two).")
         SinkSpec deadLetterSink) {}
