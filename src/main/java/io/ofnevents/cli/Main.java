@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       OperatorCommand.class,
       DisplayCommand.class,
       BenchCommand.class,
+      ParkedCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

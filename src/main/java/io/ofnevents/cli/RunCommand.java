@@ -8,6 +8,8 @@ import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.runtime.console.ConsoleCatalog;
 import io.ofnevents.runtime.console.ConsoleToken;
+import io.ofnevents.runtime.parking.ParkedApi;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +66,14 @@ final class RunCommand implements Callable<Integer> {
   String consoleToken;
 
   @Option(
+      names = "--api-token-file",
+      paramLabel = "FILE",
+      description =
+          "Turns on replay and drop in the parked-events API (/api/parked): requests need"
+              + " `Authorization: Bearer` with the token in FILE. Without it the API is read-only.")
+  Path apiTokenFile;
+
+  @Option(
       names = {"-p", "--property"},
       paramLabel = "KEY=VALUE",
       description = "Extra Camel property, repeatable.")
@@ -88,6 +98,16 @@ final class RunCommand implements Callable<Integer> {
       properties.put(
           "camel.kubernetes-config.mount-path-secrets", secretsDir.toAbsolutePath().toString());
       properties.put("camel.kubernetes-config.client-enabled", "false");
+    }
+    if (apiTokenFile != null) {
+      if (!Files.isReadable(apiTokenFile) || Files.readString(apiTokenFile).isBlank()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "ofn-events run: --api-token-file " + apiTokenFile + " is not a readable token");
+        return 1;
+      }
+      properties.put(ParkedApi.TOKEN_FILE, apiTokenFile.toAbsolutePath().toString());
     }
     RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties);
     try (OfnRuntime runtime =

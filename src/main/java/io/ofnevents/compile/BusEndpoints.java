@@ -80,6 +80,23 @@ final class BusEndpoints {
     return p;
   }
 
+  /**
+   * The `ofn-bus:` URI of `subject` on this bus, for a tool that opens it outside a route (secrets
+   * stay placeholders, resolved by the Camel context that opens it).
+   */
+  String uri(String subject) {
+    if (inMemory()) return "ofn-bus:" + subject + "?driver=memory";
+    Map<String, Object> p = connection();
+    Object mode = p.remove("mode");
+    StringBuilder uri =
+        new StringBuilder("ofn-bus:")
+            .append(subject)
+            .append("?driver=")
+            .append(mode == null ? "jetstream" : mode);
+    p.forEach((k, v) -> uri.append('&').append(k).append('=').append(v));
+    return uri.toString();
+  }
+
   private String servers() {
     NatsSpec nats = bus.nats();
     return nats != null ? nats.url() : bus.natsStreaming().natsURL();

@@ -10,6 +10,7 @@ import io.ofnevents.model.load.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -23,18 +24,16 @@ public final class Compiler {
   private Compiler() {}
 
   public static Bundle compile(List<Loaded> loaded, CompileOptions options) {
-    ResourceSet resources = ResourceSet.of(loaded.stream().map(Loaded::resource).toList());
-    Map<ResourceId, SourceMap> sources =
-        loaded.stream()
-            .collect(Collectors.toMap(l -> l.resource().id(), Loaded::where, (a, b) -> b));
-    Compilation c = new Compilation(resources, sources, options);
+    Compilation c = compilation(loaded, options);
     List<RouteFile> files = new ArrayList<>();
-    for (EventSource es : resources.eventSources()) files.add(EventSourceCompiler.compile(es, c));
-    for (Trigger t : resources.triggers()) {
+    for (EventSource es : c.resources().eventSources()) {
+      files.add(EventSourceCompiler.compile(es, c));
+    }
+    for (Trigger t : c.resources().triggers()) {
       if (readsBroker(t, c)) continue;
       files.add(TriggerCompiler.compile(t, c));
     }
-    for (KnativeResource k : resources.knative()) {
+    for (KnativeResource k : c.resources().knative()) {
       // The model, validation, filters and destinations of these kinds are here; their routes
       // come with the runtime half of the Knative issue. Until then, say so instead of running
       // nothing.
@@ -44,6 +43,36 @@ public final class Compiler {
           "running Knative kinds is not supported yet: validate accepts them, compile and run do"
               + " not generate their routes");
     }
+    return bundle(files, c);
+  }
+
+  /**
+   * What `ofn-events parked` needs to work on parked events without a running runtime: per Trigger,
+   * its delivery routes (to replay with the subscriber's own sink, retries and dead letter) and the
+   * `ofn-bus:` endpoint of its parking subject. Nothing in it consumes.
+   */
+  public static ParkingBundle compileParking(List<Loaded> loaded, CompileOptions options) {
+    Compilation c = compilation(loaded, options);
+    List<RouteFile> files = new ArrayList<>();
+    Map<ResourceId, String> endpoints = new TreeMap<>();
+    for (Trigger t : c.resources().triggers()) {
+      files.add(TriggerCompiler.compileDeliveries(t, c));
+      BusEndpoints bus =
+          new BusEndpoints(c.bus(t.namespace(), t.spec().eventBus()), new Kamelets(), c, t.id());
+      endpoints.put(t.id(), bus.uri(Names.triggerParked(t.namespace(), t.name())));
+    }
+    return new ParkingBundle(bundle(files, c), endpoints);
+  }
+
+  private static Compilation compilation(List<Loaded> loaded, CompileOptions options) {
+    ResourceSet resources = ResourceSet.of(loaded.stream().map(Loaded::resource).toList());
+    Map<ResourceId, SourceMap> sources =
+        loaded.stream()
+            .collect(Collectors.toMap(l -> l.resource().id(), Loaded::where, (a, b) -> b));
+    return new Compilation(resources, sources, options);
+  }
+
+  private static Bundle bundle(List<RouteFile> files, Compilation c) {
     return new Bundle(
         List.copyOf(files),
         ApplicationProperties.render(),

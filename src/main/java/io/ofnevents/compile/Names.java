@@ -22,7 +22,10 @@ import java.util.Locale;
  *       {ns}-{eventSource}-{event}} (upstream omitted the EventSource and sources collided).
  *   <li>Route ids: {@code es-{ns}-{eventSource}-{kind}-{event}} (its source Kamelet's route adds
  *       {@code -source}), {@code t-{ns}-{trigger}} and {@code t-{ns}-{trigger}-in-{n}} for the n-th
- *       input topic.
+ *       input topic, {@code t-{ns}-{trigger}-to-{i}} for the delivery to subscriber i (also its
+ *       {@code direct:} endpoint, which parked events are replayed to).
+ *   <li>Parking subject of a Trigger (events its subscribers could not deliver and that had no dead
+ *       letter): {@code {ns}-ebft-{trigger}-parked}, on the Trigger's bus.
  *   <li>Camel K Integration of a resource: {@code es-{name}} / {@code t-{name}}; the Secret of its
  *       secrets given in clear: {@code es-{name}-secrets} / {@code t-{name}-secrets}.
  *   <li>Kubernetes names: DNS-1123 labels of at most 63 characters; a name that had to be cut or
@@ -83,6 +86,11 @@ public final class Names {
     return durablePrefix == null ? base : durablePrefix + "-" + base;
   }
 
+  /** Subject a Trigger's undeliverable events are parked on (`ofn-events parked`). */
+  public static String triggerParked(String namespace, String trigger) {
+    return triggerConsumer(namespace, trigger) + "-parked";
+  }
+
   public static String eventSourcePublisher(String namespace, String eventSource) {
     return namespace + "-ebfes-" + eventSource;
   }
@@ -107,6 +115,16 @@ public final class Names {
 
   public static String triggerInputRoute(String ns, String trigger, int index) {
     return triggerRoute(ns, trigger) + "-in-" + index;
+  }
+
+  /** The route delivering a fired event to subscriber `index` (its sink, dead letter, topic). */
+  public static String triggerSubscriberRoute(String ns, String trigger, int index) {
+    return triggerRoute(ns, trigger) + "-to-" + index;
+  }
+
+  /** The in-process endpoint of {@link #triggerSubscriberRoute}; replays are sent here too. */
+  public static String triggerSubscriberDirect(String ns, String trigger, int index) {
+    return "direct:" + triggerSubscriberRoute(ns, trigger, index);
   }
 
   /** The in-process endpoint joining a Trigger's input routes to its subscriber route. */

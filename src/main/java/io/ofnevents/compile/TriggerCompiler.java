@@ -1,6 +1,7 @@
 package io.ofnevents.compile;
 
 import io.ofnevents.model.ConditionStateSpec;
+import io.ofnevents.model.DeliveryDefaults;
 import io.ofnevents.model.Durations;
 import io.ofnevents.model.FieldPath;
 import io.ofnevents.model.Input;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
  */
 final class TriggerCompiler {
   static final String CONDITION_LANGUAGE = "ofn-condition";
+  static final String SUBSCRIBER = "ofn-subscriber";
   static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
 
   private TriggerCompiler() {}
@@ -38,7 +40,21 @@ final class TriggerCompiler {
     for (Map.Entry<String, TreeSet<String>> topic : inputsByTopic(t).entrySet()) {
       routes.add(inputRoute(t, index++, topic.getKey(), topic.getValue(), bus));
     }
-    routes.add(conditionRoute(t, bus, used, c));
+    routes.add(conditionRoute(t, bus));
+    routes.addAll(subscriberRoutes(t, bus, used, c));
+    return new RouteFile(
+        id, Names.routeFile(id), RouteYaml.write(Compiler.header(id), routes), used.used());
+  }
+
+  /**
+   * Only the routes that deliver to each subscriber, for `ofn-events parked` to replay parked
+   * events with the subscriber's own sink, retries and dead letter, without consuming anything.
+   */
+  static RouteFile compileDeliveries(Trigger t, Compilation c) {
+    Kamelets used = new Kamelets();
+    ResourceId id = t.id();
+    BusEndpoints bus = new BusEndpoints(c.bus(t.namespace(), t.spec().eventBus()), used, c, id);
+    List<Object> routes = new ArrayList<>(subscriberRoutes(t, bus, used, c));
     return new RouteFile(
         id, Names.routeFile(id), RouteYaml.write(Compiler.header(id), routes), used.used());
   }
@@ -63,6 +79,14 @@ final class TriggerCompiler {
       Trigger t, int index, String topic, TreeSet<String> inputs, BusEndpoints bus) {
     String ns = t.namespace();
     Map<String, Object> from = bus.consume(topic, t.name(), ns, t.spec().concurrency());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> parameters = (Map<String, Object>) from.get("parameters");
+    // What the consumer does with an event a subscriber cannot deliver (see BusConsumer).
+    parameters.put("trigger", ns + "/" + t.name());
+    parameters.put(
+        bus.inMemory() ? "parkedTopic" : "parkedSubject", Names.triggerParked(ns, t.name()));
+    Integer max = t.spec().maxDeliveries();
+    parameters.put("maxDeliveries", max == null ? DeliveryDefaults.MAX_DELIVERIES : max);
     List<Object> steps =
         Y.list(
             Y.map("setHeader", Y.map("name", "ce-ofninput", "constant", String.join(",", inputs))),
@@ -85,8 +109,7 @@ final class TriggerCompiler {
                     "uri", from.get("uri"), "parameters", from.get("parameters"), "steps", steps)));
   }
 
-  private static Map<String, Object> conditionRoute(
-      Trigger t, BusEndpoints bus, Kamelets used, Compilation c) {
+  private static Map<String, Object> conditionRoute(Trigger t, BusEndpoints bus) {
     String ns = t.namespace();
     String routeId = Names.triggerRoute(ns, t.name());
     List<Object> steps = new ArrayList<>();
@@ -99,13 +122,13 @@ final class TriggerCompiler {
     List<Object> filters = new ArrayList<>();
     List<Subscriber> subscribers = t.spec().subscribers();
     for (int i = 0; i < subscribers.size(); i++) {
-      filters.add(subscriber(t, i, subscribers.get(i), bus, used, c, routeId));
+      filters.add(subscriberFilter(t, i, subscribers.get(i), routeId));
     }
     if (filters.size() == 1) {
       steps.addAll(filters);
     } else {
       // Every subscriber gets its chance even when another one fails; the failure still fails the
-      // exchange afterwards, so the bus message is redelivered rather than lost.
+      // exchange afterwards, so the bus message is redelivered or parked rather than lost.
       steps.add(Y.map("multicast", Y.map("id", routeId + "-subscribers", "steps", filters)));
     }
     return Y.map(
@@ -133,33 +156,19 @@ final class TriggerCompiler {
     return p;
   }
 
-  private static Map<String, Object> subscriber(
-      Trigger t,
-      int i,
-      Subscriber s,
-      BusEndpoints bus,
-      Kamelets used,
-      Compilation c,
-      String routeId) {
-    String path = FieldPath.index("spec.subscribers", i);
+  /**
+   * Subscriber `i` inside the condition route: its condition, then (for `deliver: all`) the batch,
+   * then `ofn-subscriber`, which runs the subscriber's delivery route once per event (a redelivery
+   * skips it once it succeeded) and records a failure for the bus consumer to park.
+   */
+  private static Map<String, Object> subscriberFilter(
+      Trigger t, int i, Subscriber s, String routeId) {
     List<Object> steps = new ArrayList<>();
     ConditionStateSpec cs = t.spec().conditionState();
     if (cs != null && "all".equals(cs.deliver())) {
       steps.add(Y.to("ofn-trigger:" + t.namespace() + "/" + t.name(), Y.map("operation", "batch")));
     }
-    List<Object> deadLetter = new ArrayList<>();
-    if (s.deadLetterSink() != null) {
-      String dls = c.sinkUrl(s.deadLetterSink(), t.id(), path + ".deadLetterSink");
-      deadLetter.add(SinkEndpoints.http(dls, s.delivery(), used));
-    }
-    if (s.deadLetterTopic() != null)
-      deadLetter.add(bus.publish(s.deadLetterTopic(), routeId + "-" + i + "-dl"));
-    if (s.sink() != null) {
-      String url = c.sinkUrl(s.sink(), t.id(), path + ".sink");
-      steps.addAll(
-          SinkEndpoints.withDeadLetter(SinkEndpoints.http(url, s.delivery(), used), deadLetter));
-    }
-    if (s.topic() != null) steps.add(bus.publish(s.topic(), routeId + "-" + i));
+    steps.add(Y.to(SUBSCRIBER + ":" + t.namespace() + "/" + t.name() + "/" + i, null));
     return Y.map(
         "filter",
         Y.map(
@@ -169,5 +178,46 @@ final class TriggerCompiler {
             Y.map("language", Y.map("language", CONDITION_LANGUAGE, "expression", s.condition())),
             "steps",
             steps));
+  }
+
+  private static List<Object> subscriberRoutes(
+      Trigger t, BusEndpoints bus, Kamelets used, Compilation c) {
+    List<Object> routes = new ArrayList<>();
+    List<Subscriber> subscribers = t.spec().subscribers();
+    for (int i = 0; i < subscribers.size(); i++) {
+      routes.add(subscriberRoute(t, i, subscribers.get(i), bus, used, c));
+    }
+    return routes;
+  }
+
+  /** The delivery of subscriber `i`: its sink (with the dead letter), then its topic. */
+  private static Map<String, Object> subscriberRoute(
+      Trigger t, int i, Subscriber s, BusEndpoints bus, Kamelets used, Compilation c) {
+    String ns = t.namespace();
+    String path = FieldPath.index("spec.subscribers", i);
+    String routeId = Names.triggerRoute(ns, t.name());
+    List<Object> deadLetter = new ArrayList<>();
+    if (s.effectiveDeadLetterSink() != null) {
+      String dls =
+          c.sinkUrl(
+              s.effectiveDeadLetterSink(), t.id(), FieldPath.join(path, s.deadLetterSinkPath()));
+      deadLetter.add(SinkEndpoints.http(dls, s.delivery(), used));
+    }
+    if (s.deadLetterTopic() != null)
+      deadLetter.add(bus.publish(s.deadLetterTopic(), routeId + "-" + i + "-dl"));
+    List<Object> steps = new ArrayList<>();
+    if (s.sink() != null) {
+      String url = c.sinkUrl(s.sink(), t.id(), path + ".sink");
+      steps.addAll(
+          SinkEndpoints.withDeadLetter(SinkEndpoints.http(url, s.delivery(), used), deadLetter));
+    }
+    if (s.topic() != null) steps.add(bus.publish(s.topic(), routeId + "-" + i));
+    String direct = Names.triggerSubscriberDirect(ns, t.name(), i);
+    return Y.map(
+        "route",
+        Y.map(
+            "id", Names.triggerSubscriberRoute(ns, t.name(), i),
+            "description", "Trigger " + ns + "/" + t.name() + ": delivery to subscriber " + i,
+            "from", Y.map("uri", direct, "steps", steps)));
   }
 }

@@ -15,7 +15,16 @@ public record TriggerSpec(
     @Doc(
             "Events of each input delivered at once (default 1: one at a time, in bus order). More"
                 + " lets deliveries to slow sinks overlap, without ordering (ofn-events).")
-        Integer concurrency) {
+        Integer concurrency,
+    @Doc(
+            "Deliveries of an event from the bus (the first included) before one that a"
+                + " subscriber keeps failing with a retryable error is parked (default "
+                + DeliveryDefaults.MAX_DELIVERIES
+                + ", at most "
+                + DeliveryDefaults.MAX_DELIVERIES_LIMIT
+                + "). An event a subscriber rejects (4xx other than 408 and 429) is parked at"
+                + " once; either way only without a dead letter that takes it (ofn-events).")
+        Integer maxDeliveries) {
   /** The most events of one input a Trigger delivers at once (a worker thread each). */
   public static final int MAX_CONCURRENCY = 256;
 }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ofnevents.runtime.bus.BusComponent;
+import io.ofnevents.runtime.parking.ParkedApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -46,6 +47,7 @@ public final class ManagementServer {
     server.createContext("/health/live", ex -> respond(ex, liveness()));
     server.createContext("/health/ready", ex -> respond(ex, readiness()));
     server.createContext("/metrics", this::metrics);
+    server.createContext(ParkedApi.PATH, new ParkedApi(contexts));
     server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "ofn-management")));
   }
 

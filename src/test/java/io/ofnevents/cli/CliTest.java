@@ -2,6 +2,7 @@ package io.ofnevents.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ofnevents.testing.FreePorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,6 +44,20 @@ class CliTest {
             "src/test/resources/cli/trigger-two-problems.yaml:22: Trigger default/alarm:"
                 + " spec.subscribers[0].retries: unknown field \"retries\"")
         .doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void parkedNeedsARuntimeOrTheResourceFilesAndSaysSo() {
+    Result none = run("parked", "list");
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.err()).contains("give --runtime-url URL or -f PATH");
+    Result both = run("parked", "drop", "default/t/1", "--runtime-url", "http://x", "-f", "a.yaml");
+    assertThat(both.code()).isEqualTo(1);
+    assertThat(both.err()).contains("not both");
+    Result unreachable =
+        run("parked", "list", "--runtime-url", "http://127.0.0.1:" + FreePorts.pick() + "/");
+    assertThat(unreachable.code()).isEqualTo(1);
+    assertThat(unreachable.err()).contains("cannot reach").doesNotContain("\tat ");
   }
 
   @Test

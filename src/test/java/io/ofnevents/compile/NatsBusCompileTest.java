@@ -40,7 +40,10 @@ class NatsBusCompileTest {
                 "servers", "nats://nats.default:4222",
                 "subject", "default-my-eventsource-sample-two",
                 "consumer", "ImDurable-default-ebft-my-trigger",
-                "subscriptionType", "queue"));
+                "subscriptionType", "queue",
+                "trigger", "default/my-trigger",
+                "parkedSubject", "default-ebft-my-trigger-parked",
+                "maxDeliveries", 10));
     assertThat(publishEndpoint(streamingBus("")))
         .containsEntry("uri", "kamelet:ofn-nats-sink")
         .extracting("parameters")
@@ -69,7 +72,15 @@ class NatsBusCompileTest {
   void mapsEachNatsStreamingFieldOntoJetStream(String field, String expected) {
     Map<String, Object> params = parameters(inputEndpoint(streamingBus(flow(field))));
     Map<String, Object> extra = new java.util.TreeMap<>(params);
-    List.of("servers", "subject", "consumer", "subscriptionType").forEach(extra::remove);
+    List.of(
+            "servers",
+            "subject",
+            "consumer",
+            "subscriptionType",
+            "trigger",
+            "parkedSubject",
+            "maxDeliveries")
+        .forEach(extra::remove);
     assertThat(extra).isEqualTo(expectedMap(expected));
   }
 
@@ -223,23 +234,9 @@ class NatsBusCompileTest {
     return from;
   }
 
+  /** The subscriber's topic, the first step of its delivery route (after the condition route). */
   private static Map<String, Object> publishEndpoint(String bus) {
-    List<Object> routes = compile(bus, TRIGGER);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> from = (Map<String, Object>) route(routes, 1).get("from");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> f =
-        (Map<String, Object>)
-            ((List<Map<String, Object>>) from.get("steps"))
-                .stream()
-                    .filter(s -> s.containsKey("filter"))
-                    .findFirst()
-                    .orElseThrow()
-                    .get("filter");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> to =
-        (Map<String, Object>) ((Map<String, Object>) ((List<?>) f.get("steps")).get(0)).get("to");
-    return to;
+    return step(compile(bus, TRIGGER), 2, 0);
   }
 
   @SuppressWarnings("unchecked")

@@ -75,6 +75,10 @@ final class CommonRules {
     }
   }
 
+  /**
+   * Checks a `delivery`; `deadLetterAllowed` is false where a dead-letter sink is already set next
+   * to it (a Trigger subscriber's own `deadLetterSink`), so that one event has one dead letter.
+   */
   static void delivery(DeliverySpec d, String path, Reporter r, boolean deadLetterAllowed) {
     if (d == null) return;
     if (d.retry() != null && (d.retry() < 0 || d.retry() > 100)) {
@@ -84,7 +88,8 @@ final class CommonRules {
     duration(d.timeout(), FieldPath.join(path, "timeout"), r);
     if (d.deadLetterSink() != null && !deadLetterAllowed) {
       r.error(
-          FieldPath.join(path, "deadLetterSink"), "set the subscriber's deadLetterSink instead");
+          FieldPath.join(path, "deadLetterSink"),
+          "the subscriber's deadLetterSink is set too: set one of the two");
     }
     sink(d.deadLetterSink(), FieldPath.join(path, "deadLetterSink"), r);
   }

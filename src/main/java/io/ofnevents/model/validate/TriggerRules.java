@@ -1,6 +1,7 @@
 package io.ofnevents.model.validate;
 
 import io.ofnevents.model.ConditionStateSpec;
+import io.ofnevents.model.DeliveryDefaults;
 import io.ofnevents.model.EventSource;
 import io.ofnevents.model.FieldPath;
 import io.ofnevents.model.Input;
@@ -38,6 +39,12 @@ final class TriggerRules {
     }
     conditionState(spec.conditionState(), spec.eventBus(), t.namespace(), all, r);
     concurrency(spec.concurrency(), spec.eventBus(), t.namespace(), all, r);
+    Integer max = spec.maxDeliveries();
+    if (max != null && (max < 1 || max > DeliveryDefaults.MAX_DELIVERIES_LIMIT)) {
+      r.error(
+          "spec.maxDeliveries",
+          "must be between 1 and " + DeliveryDefaults.MAX_DELIVERIES_LIMIT + " (got " + max + ")");
+    }
   }
 
   private static void concurrency(

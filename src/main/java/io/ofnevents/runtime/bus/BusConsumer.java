@@ -1,6 +1,10 @@
 package io.ofnevents.runtime.bus;
 
 import io.ofnevents.runtime.observe.BacklogGauges;
+import io.ofnevents.runtime.observe.Meters;
+import io.ofnevents.runtime.parking.DeliveryTrack;
+import io.ofnevents.runtime.parking.ParkingRegistry;
+import io.ofnevents.runtime.parking.TriggerParking;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.camel.Exchange;
@@ -10,12 +14,14 @@ import org.slf4j.MDC;
 
 /**
  * Feeds bus messages into the route; a message counts as processed only when the route finished
- * without an exception, otherwise the driver redelivers it.
+ * without an exception, or (a Trigger's input) when the subscribers that failed it had their copy
+ * parked; otherwise the driver redelivers it.
  */
 final class BusConsumer extends DefaultConsumer {
   private final BusEndpoint endpoint;
   private Subscription subscription;
   private BacklogGauges backlog;
+  private volatile TriggerParking parking;
 
   BusConsumer(BusEndpoint endpoint, Processor processor) {
     super(endpoint, processor);
@@ -37,6 +43,17 @@ final class BusConsumer extends DefaultConsumer {
             o.deliverPolicy(),
             o.startSequence(),
             startTime(o));
+    if (o.parkedSubject() != null && o.trigger() != null) {
+      parking =
+          new TriggerParking(
+              o.trigger(),
+              o.parkedSubject(),
+              endpoint.parkingLot(),
+              o.maxDeliveries(),
+              Meters.registry(getEndpoint().getCamelContext()));
+      ParkingRegistry.of(getEndpoint().getCamelContext())
+          .register(o.trigger(), o.parkedSubject(), parking.lot());
+    }
     subscription = endpoint.driver().subscribe(endpoint.subject(), settings, this::handle);
     ((BusComponent) endpoint.getComponent()).opened(subscription);
     backlog =
@@ -59,14 +76,46 @@ final class BusConsumer extends DefaultConsumer {
     return o.startTimeDelta() == null ? null : Instant.now().minus(o.startTimeDelta());
   }
 
+  /**
+   * Runs the route for one delivery. With parking (a Trigger's input), the exchange carries the
+   * event's delivery track, and a failure is settled by {@link TriggerParking}: what it parked
+   * counts as processed, what is left is thrown so that the bus redelivers the event.
+   */
   private void handle(BusMessage message, MessageHandler.Delivery delivery) throws Exception {
     Exchange exchange = createExchange(false);
+    TriggerParking p = parking;
+    DeliveryTrack track = p == null ? null : p.track(delivery.key());
     try {
       exchange.getIn().setHeaders(new java.util.HashMap<>(message.headers()));
       exchange.getIn().setBody(message.body());
+      if (track != null) exchange.setProperty(DeliveryTrack.PROPERTY, track);
       MDC.put("ce.id", String.valueOf(message.id()));
       getProcessor().process(exchange);
-      if (exchange.getException() != null) throw exchange.getException();
+      Exception failure = exchange.getException();
+      if (p == null) {
+        if (failure != null) throw failure;
+        return;
+      }
+      if (failure == null) {
+        p.succeeded(delivery.key(), track);
+        return;
+      }
+      boolean stopping = getEndpoint().getCamelContext().isStopping();
+      boolean settled;
+      try {
+        settled =
+            p.settle(
+                delivery.key(),
+                delivery.attempt(),
+                delivery.last(),
+                delivery.subject(),
+                track,
+                stopping);
+      } catch (Exception e) {
+        throw new IllegalStateException(
+            failure.getMessage() + "; parking it failed too: " + e.getMessage(), failure);
+      }
+      if (!settled) throw failure;
     } finally {
       MDC.remove("ce.id");
       releaseExchange(exchange, false);

@@ -1,5 +1,7 @@
 package io.ofnevents.runtime.bus;
 
+import io.ofnevents.runtime.parking.ParkingLot;
+
 /**
  * One bus backend (in-memory, NATS core, NATS JetStream). Subjects are the topics verbatim, so
  * plain NATS clients interoperate.
@@ -11,6 +13,14 @@ public interface BusDriver extends AutoCloseable {
   /** Starts delivering `subject` to `handler` as the consumer `settings.name()`. */
   Subscription subscribe(String subject, ConsumerSettings settings, MessageHandler handler)
       throws Exception;
+
+  /**
+   * Where this bus keeps parked events, or null when it stores nothing (the runtime keeps them in
+   * memory then).
+   */
+  default ParkingLot parkingLot() {
+    return null;
+  }
 
   /** Whether the backend is reachable right now (drives /health/ready). */
   boolean isHealthy();

@@ -1,5 +1,8 @@
 package io.ofnevents.runtime.bus;
 
+import io.ofnevents.runtime.observe.Meters;
+import io.ofnevents.runtime.parking.ParkingLot;
+import io.ofnevents.runtime.parking.ParkingRegistry;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -52,7 +55,27 @@ public class BusEndpoint extends DefaultEndpoint {
   /** The driver of this endpoint's bus, connecting on first use. */
   BusDriver driver() {
     BusDriver d = driver;
-    if (d == null) driver = d = ((BusComponent) getComponent()).driver(options);
+    if (d == null) {
+      d = ((BusComponent) getComponent()).driver(options);
+      if (d instanceof MemoryBus memory) memory.countIn(Meters.registry(getCamelContext()));
+      driver = d;
+    }
     return d;
+  }
+
+  /**
+   * Where this endpoint's bus keeps parked events: the bus itself (JetStream) or this context's
+   * memory (buses that store nothing). Also how `ofn-events parked` reaches a bus directly.
+   */
+  /**
+   * Whether this endpoint's bus itself stores parked events (JetStream), so tools can read them.
+   */
+  public boolean keepsParkedEvents() {
+    return driver().parkingLot() != null;
+  }
+
+  public ParkingLot parkingLot() {
+    ParkingLot lot = driver().parkingLot();
+    return lot != null ? lot : ParkingRegistry.of(getCamelContext()).memory();
   }
 }

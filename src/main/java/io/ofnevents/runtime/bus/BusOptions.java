@@ -1,5 +1,6 @@
 package io.ofnevents.runtime.bus;
 
+import io.ofnevents.model.DeliveryDefaults;
 import io.ofnevents.runtime.EndpointOptions;
 import java.time.Duration;
 
@@ -8,7 +9,8 @@ import java.time.Duration;
  * compiler's NatsSettings); the in-memory driver uses only the consumer name and concurrency.
  * `startTime` is an ISO-8601 instant (the compiler converts upstream's Go-layout times);
  * `userCredentials` is the content of a NATS .creds file (a name Camel masks in logged URIs),
- * `credentialsFile` its path.
+ * `credentialsFile` its path. A Trigger's consumer names the Trigger (`ns/name`), the subject its
+ * undeliverable events are parked on and after how many deliveries (see TriggerParking).
  */
 public record BusOptions(
     String driver,
@@ -37,7 +39,10 @@ public record BusOptions(
     String tlsCaFile,
     String tlsCertFile,
     String tlsKeyFile,
-    boolean tlsInsecure) {
+    boolean tlsInsecure,
+    String trigger,
+    String parkedSubject,
+    int maxDeliveries) {
 
   /** Reads (and removes) the bus parameters from `o`; also used by the NATS condition store. */
   public static BusOptions read(EndpointOptions o) {
@@ -68,7 +73,10 @@ public record BusOptions(
         o.string("tlsCaFile", null),
         o.string("tlsCertFile", null),
         o.string("tlsKeyFile", null),
-        o.bool("tlsInsecure", false));
+        o.bool("tlsInsecure", false),
+        o.string("trigger", null),
+        o.string("parkedSubject", null),
+        o.integer("maxDeliveries", DeliveryDefaults.MAX_DELIVERIES));
   }
 
   /** Never prints credentials. */

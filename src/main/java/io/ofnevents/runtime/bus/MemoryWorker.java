@@ -1,16 +1,19 @@
 package io.ofnevents.runtime.bus;
 
+import io.ofnevents.runtime.bus.MemoryBus.Entry;
 import io.ofnevents.runtime.bus.MemoryBus.MemoryQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Drains a memory queue into a handler, retrying a failed message with capped backoff. */
+/**
+ * Drains a memory queue into a handler; a message whose handler failed goes back to the queue with
+ * a capped backoff and the worker moves on to the next one.
+ */
 final class MemoryWorker extends Thread {
   private static final Logger LOG = LoggerFactory.getLogger(MemoryWorker.class);
-  private static final long FIRST_RETRY_MS = 500;
-  private static final long MAX_RETRY_MS = 30_000;
+  static final long FIRST_RETRY_MS = 500;
+  static final long MAX_RETRY_MS = 30_000;
+  private static final long POLL_MS = 100;
 
   private final MemoryQueue queue;
   private final MessageHandler handler;
@@ -23,10 +26,9 @@ final class MemoryWorker extends Thread {
     this.handler = handler;
   }
 
-  /** Lets the current delivery finish; a delivery waiting to retry gives up at once. */
+  /** Lets the current delivery finish and takes no other. */
   void stopAfterCurrent() {
     running = false;
-    LockSupport.unpark(this);
   }
 
   void awaitStop(long millis) {
@@ -40,43 +42,43 @@ final class MemoryWorker extends Thread {
   @Override
   public void run() {
     while (running) {
-      BusMessage message;
+      Entry entry;
       try {
-        message = queue.poll(100);
+        entry = queue.poll(POLL_MS);
       } catch (InterruptedException e) {
         return;
       }
-      if (message != null) deliver(message);
+      if (entry != null) deliver(entry);
     }
   }
 
-  private void deliver(BusMessage message) {
-    long backoff = FIRST_RETRY_MS;
-    for (long attempt = 1; ; attempt++) {
-      try {
-        handler.handle(message, new MessageHandler.Delivery(attempt, queue.subject));
-        return;
-      } catch (Exception e) {
-        if (!running) {
-          LOG.warn(
-              "Event {} on {} not delivered and the bus is stopping: it is lost (in-memory bus): {}",
-              message.id(),
-              queue.subject,
-              e.getMessage());
-          return;
-        }
+  private void deliver(Entry entry) {
+    BusMessage message = entry.message;
+    try {
+      handler.handle(
+          message,
+          new MessageHandler.Delivery(
+              entry.attempt, queue.subject, queue.consumer + "-" + entry.sequence, false));
+      queue.done(entry);
+    } catch (Exception e) {
+      if (!running) {
+        queue.done(entry);
         LOG.warn(
-            "Event {} on {} failed (attempt {}), retrying in {} ms: {}",
+            "Event {} on {} not delivered and the bus is stopping: it is lost (in-memory bus): {}",
             message.id(),
             queue.subject,
-            attempt,
-            backoff,
             e.getMessage());
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff);
-        while (running && System.nanoTime() < until)
-          LockSupport.parkNanos(until - System.nanoTime());
-        backoff = Math.min(backoff * 2, MAX_RETRY_MS);
+        return;
       }
+      long backoff = Math.min(FIRST_RETRY_MS << Math.min(entry.attempt - 1, 10), MAX_RETRY_MS);
+      LOG.warn(
+          "Event {} on {} failed (delivery {}), redelivery in {} ms: {}",
+          message.id(),
+          queue.subject,
+          entry.attempt,
+          backoff,
+          e.getMessage());
+      queue.retry(entry, backoff);
     }
   }
 }

@@ -1,20 +1,24 @@
 package io.ofnevents.runtime.delivery;
 
 /**
- * Every attempt to deliver an event to a sink failed. Carries what the dead letter records; the
- * message is one line for logs and has no stack trace because it is an outcome, not a bug.
+ * Every attempt to deliver an event to a sink failed. Carries what the dead letter records and
+ * whether another delivery could succeed (a retryable last answer) or the receiver said no, which
+ * decides whether the bus redelivers the event or parks it. The message is one line for logs and
+ * has no stack trace because it is an outcome, not a bug.
  */
 public final class DeliveryFailedException extends Exception {
   private final String destination;
   private final int statusCode;
   private final transient byte[] responseBody;
+  private final boolean retryable;
 
   public DeliveryFailedException(
-      String destination, int statusCode, byte[] responseBody, String message) {
+      String destination, int statusCode, byte[] responseBody, boolean retryable, String message) {
     super(message, null, false, false);
     this.destination = destination;
     this.statusCode = statusCode;
     this.responseBody = responseBody;
+    this.retryable = retryable;
   }
 
   public String destination() {
@@ -28,5 +32,10 @@ public final class DeliveryFailedException extends Exception {
 
   public byte[] responseBody() {
     return responseBody;
+  }
+
+  /** Whether the last failure was one the sink's retry table retries (so may pass later). */
+  public boolean retryable() {
+    return retryable;
   }
 }

@@ -30,6 +30,10 @@ public class HttpSinkEndpoint extends DefaultEndpoint {
     return new HttpSinkProducer(this, url, policy);
   }
 
+  RetryPolicy policy() {
+    return policy;
+  }
+
   @Override
   public Consumer createConsumer(Processor processor) {
     throw new UnsupportedOperationException("ofn-http is a sink: use it in to:");

@@ -3,8 +3,6 @@ package io.ofnevents.runtime.delivery;
 import io.ofnevents.runtime.CloudEventHeaders;
 import io.ofnevents.runtime.HeaderValues;
 import io.ofnevents.runtime.observe.SinkMeters;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers one event: POST with only the CloudEvent headers and the original body bytes, each
  * attempt bounded by the timeout, retried per the policy; throws {@link DeliveryFailedException}
- * when it gives up.
+ * when it gives up, {@link DeliveryAbortedException} when the context stops while it waits.
  */
 final class HttpSinkProducer extends DefaultProducer {
   private static final Logger LOG = LoggerFactory.getLogger(HttpSinkProducer.class);
@@ -27,6 +25,7 @@ final class HttpSinkProducer extends DefaultProducer {
   private final String url;
   private final SinkUrl target;
   private final RetryPolicy policy;
+  private final HttpSinkComponent component;
   private Endpoint http;
   private Producer producer;
   private SinkMeters meters;
@@ -36,6 +35,7 @@ final class HttpSinkProducer extends DefaultProducer {
     this.url = url;
     this.target = SinkUrl.parse(url);
     this.policy = policy;
+    this.component = (HttpSinkComponent) endpoint.getComponent();
   }
 
   @Override
@@ -99,24 +99,35 @@ final class HttpSinkProducer extends DefaultProducer {
         body = response.getBody(byte[].class);
         reason = "answered " + code;
       }
-      if (!RetryPolicy.isRetryable(code) || attempt == attempts) break;
+      if (!policy.isRetryable(code) || attempt == attempts) break;
       long delay = policy.delayBefore(attempt).toMillis();
+      Object id = exchange.getMessage().getHeader(CloudEventHeaders.ID);
       LOG.warn(
           "Event {}: POST {} {} (attempt {} of {}), retrying in {} ms",
-          exchange.getMessage().getHeader(CloudEventHeaders.ID),
+          id,
           target.shown(),
           reason,
           attempt,
           attempts,
           delay);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delay));
+      if (component.awaitStopping(delay)) {
+        throw new DeliveryAbortedException(
+            "POST "
+                + target.shown()
+                + " "
+                + reason
+                + ": stopping, so not retried; event "
+                + id
+                + " stays with the bus or source");
+      }
     }
     meters.failed();
     throw new DeliveryFailedException(
         target.shown(),
         code,
         body,
-        "POST " + target.shown() + " " + reason + RetryPolicy.describe(code, attempts));
+        policy.isRetryable(code),
+        "POST " + target.shown() + " " + reason + policy.describe(code, attempts));
   }
 
   private static String describe(Exception e) {

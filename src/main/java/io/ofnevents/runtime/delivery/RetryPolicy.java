@@ -1,25 +1,43 @@
 package io.ofnevents.runtime.delivery;
 
+import io.ofnevents.model.DeliveryDefaults;
 import java.time.Duration;
 
 /**
  * Knative `delivery` semantics: `retry` attempts after the first; the n-th retry waits
- * `backoffDelay * n` (linear) or `backoffDelay * 2^(n-1)` (exponential). 4xx answers other than 408
- * and 429 are the receiver saying no, so they are not retried.
+ * `backoffDelay * n` (linear) or `backoffDelay * 2^(n-1)` (exponential), never more than {@link
+ * #MAX_BACKOFF}; which answers are retried is {@link #retryable}.
  */
-public record RetryPolicy(int retry, boolean exponential, Duration backoffDelay, Duration timeout) {
+public record RetryPolicy(
+    int retry, boolean exponential, Duration backoffDelay, Duration timeout, Retryable retryable) {
 
-  /** Delay before retry number `n` (1-based). */
-  public Duration delayBefore(int n) {
-    long base = backoffDelay.toMillis();
-    long millis = exponential ? base * (1L << Math.min(n - 1, 20)) : base * n;
-    return Duration.ofMillis(millis);
+  /**
+   * The longest wait between two attempts. Knative hands its retry client (go-retryablehttp) the
+   * same bound, `defaultRetryWaitMax = 30 * time.Second` in eventing
+   * pkg/kncloudevents/http_client.go (RetryWaitMax in event_dispatcher.go DoWithRetries). Its
+   * DeliverySpec backoff function (generateBackoffFn) ignores that argument, so there `retry: 100`
+   * with an exponential policy can wait for years; here the bound applies, and a stop of the
+   * context ends any wait at once.
+   */
+  public static final Duration MAX_BACKOFF = DeliveryDefaults.maxBackoff();
+
+  /** The OpenFunction table; the Knative API passes {@link Retryable#KNATIVE}. */
+  public RetryPolicy(int retry, boolean exponential, Duration backoffDelay, Duration timeout) {
+    this(retry, exponential, backoffDelay, timeout, Retryable.OPENFUNCTION);
   }
 
-  public static boolean isRetryable(int statusCode) {
-    if (statusCode < 0) return true; // no response: connection refused, reset or timed out
-    if (statusCode == 408 || statusCode == 429) return true;
-    return statusCode >= 500;
+  /** Delay before retry number `n` (1-based), at most {@link #MAX_BACKOFF}. */
+  public Duration delayBefore(int n) {
+    long base = backoffDelay.toMillis();
+    long max = MAX_BACKOFF.toMillis();
+    if (base >= max) return MAX_BACKOFF;
+    // base < 30 000 and the factor is at most 2^20 or 100, so the product cannot overflow
+    long millis = exponential ? base * (1L << Math.min(n - 1, 20)) : base * n;
+    return Duration.ofMillis(Math.min(millis, max));
+  }
+
+  public boolean isRetryable(int statusCode) {
+    return retryable.test(statusCode);
   }
 
   public static boolean isSuccess(int statusCode) {
@@ -27,7 +45,7 @@ public record RetryPolicy(int retry, boolean exponential, Duration backoffDelay,
   }
 
   /** The end of a give-up message: why no more attempts were made. */
-  static String describe(int statusCode, int attempts) {
+  String describe(int statusCode, int attempts) {
     return isRetryable(statusCode)
         ? " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
         : " (not retried: the receiver rejected the event)";

@@ -17,6 +17,25 @@ public final class LogLines {
           + " (max_payload) on {}; it is kept by its source and retried, raise max_payload to let"
           + " it through";
 
+  /**
+   * A subscriber could not deliver an event and it had no dead letter (id, subscriber index,
+   * Trigger, delivery number, the failure, parking subject): it is parked and the input moves on.
+   */
+  public static final String PARKED =
+      "Event {} could not be delivered by subscriber {} of Trigger {} (delivery {}: {}): parked on"
+          + " {}; see `ofn-events parked list`";
+
+  /** A parked event was delivered again by `ofn-events parked replay` (id, subscriber, Trigger). */
+  public static final String REPLAYED = "Parked event {} replayed to subscriber {} of Trigger {}";
+
+  /**
+   * An in-memory bus subject that no Trigger consumes got an event (subject); logged once per
+   * subject, every such event is counted in ofn_bus_events_unconsumed_total.
+   */
+  public static final String UNCONSUMED =
+      "Events published to {} on the in-memory bus are dropped: nothing consumes that topic"
+          + " (logged once; counted in ofn_bus_events_unconsumed_total)";
+
   /** The NATS connection dropped (servers); /health/ready is DOWN until it is back. */
   public static final String BUS_LOST = "Lost the connection to NATS {}; reconnecting";
 

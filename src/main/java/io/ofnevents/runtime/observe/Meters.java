@@ -21,6 +21,8 @@ public final class Meters {
   public static final String SUBSCRIBER_DELIVERED = "ofn.subscriber.events.delivered";
   public static final String SUBSCRIBER_DEAD_LETTERED = "ofn.subscriber.events.dead.lettered";
   public static final String SUBSCRIBER_FAILED = "ofn.subscriber.events.failed";
+  public static final String SUBSCRIBER_PARKED = "ofn.subscriber.events.parked";
+  public static final String SUBSCRIBER_REPLAYED = "ofn.subscriber.events.replayed";
   public static final String SINK_ATTEMPTS = "ofn.sink.attempts";
   public static final String SINK_RETRIES = "ofn.sink.retries";
   public static final String SINK_DELIVERED = "ofn.sink.delivered";
@@ -30,6 +32,7 @@ public final class Meters {
   public static final String BUS_PENDING = "ofn.bus.consumer.pending";
   public static final String BUS_ACK_PENDING = "ofn.bus.consumer.ack.pending";
   public static final String BUS_UP = "ofn.bus.up";
+  public static final String BUS_UNCONSUMED = "ofn.bus.events.unconsumed";
 
   /** Where meters go when Camel has no registry (metrics off): counted nowhere, cheaply. */
   private static final MeterRegistry NONE = new CompositeMeterRegistry();
@@ -42,7 +45,8 @@ public final class Meters {
     return r != null ? r : NONE;
   }
 
-  static Counter counter(MeterRegistry registry, String name, String help, String... tags) {
+  /** The counter `name` with `tags` (key, value, ...), registered once and then looked up. */
+  public static Counter counter(MeterRegistry registry, String name, String help, String... tags) {
     return Counter.builder(name).description(help).tags(tags).register(registry);
   }
 }

@@ -35,7 +35,11 @@ final class ResourcePolicy extends RoutePolicySupport {
     @Override
     public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode node) {
       RouteInfo info = node instanceof RouteDefinition r ? RouteInfo.of(r.getDescription()) : null;
-      if (info == null || info.role() == RouteInfo.Role.TRIGGER_CONDITIONS) return null;
+      // Events are counted and given their log context where they enter: not on the routes an
+      // input route calls (a subscriber's route would clear the context on its way out).
+      if (info == null
+          || info.role() == RouteInfo.Role.TRIGGER_CONDITIONS
+          || info.role() == RouteInfo.Role.TRIGGER_SUBSCRIBER) return null;
       MeterRegistry registry = Meters.registry(context);
       String ns = info.namespace();
       if (info.role() == RouteInfo.Role.EVENTSOURCE_EVENT) {

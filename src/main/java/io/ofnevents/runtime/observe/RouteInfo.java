@@ -6,21 +6,25 @@ import java.util.regex.Pattern;
 /**
  * Which resource a generated route belongs to, read from the description the compiler gives it
  * ("EventSource ns/name: kafka event e", "Trigger ns/name: input a, b from topic t", "Trigger
- * ns/name: conditions and subscribers"); Kubernetes names contain neither '/' nor ':' nor spaces,
- * so this is unambiguous. {@code RouteInfoTest} keeps it in step with the compiler.
+ * ns/name: conditions and subscribers", "Trigger ns/name: delivery to subscriber 0"); Kubernetes
+ * names contain neither '/' nor ':' nor spaces, so this is unambiguous. {@code RouteInfoTest} keeps
+ * it in step with the compiler.
  */
 public record RouteInfo(Role role, String kind, String namespace, String name, String detail) {
   /** What the route does for its resource. */
   public enum Role {
     EVENTSOURCE_EVENT,
     TRIGGER_INPUT,
-    TRIGGER_CONDITIONS
+    TRIGGER_CONDITIONS,
+    /** The delivery of a Trigger subscriber (detail: its index); also where replays go. */
+    TRIGGER_SUBSCRIBER
   }
 
   private static final Pattern RESOURCE =
       Pattern.compile("(EventSource|Trigger) ([^/ ]+)/([^: ]+): (.*)");
   private static final Pattern EVENT = Pattern.compile("\\S+ event (\\S+)");
   private static final Pattern INPUT = Pattern.compile("input (.+) from topic \\S+");
+  private static final Pattern SUBSCRIBER = Pattern.compile("delivery to subscriber (\\d+)");
 
   /** The route's resource, or null for a route that is not generated from one (Kamelets...). */
   public static RouteInfo of(String description) {
@@ -40,6 +44,10 @@ public record RouteInfo(Role role, String kind, String namespace, String name, S
     }
     if (kind.equals("Trigger") && rest.equals("conditions and subscribers")) {
       return new RouteInfo(Role.TRIGGER_CONDITIONS, kind, m.group(2), m.group(3), null);
+    }
+    Matcher s = SUBSCRIBER.matcher(rest);
+    if (kind.equals("Trigger") && s.matches()) {
+      return new RouteInfo(Role.TRIGGER_SUBSCRIBER, kind, m.group(2), m.group(3), s.group(1));
     }
     return null;
   }

@@ -14,6 +14,12 @@ public final class ConditionContext {
   /** Exchange property naming the inputs of the condition that fired (for `deliver: all`). */
   public static final String FIRED = "ofn.condition.fired";
 
+  /**
+   * Exchange property holding the predicate of the condition that fired: the subscriber's identity
+   * for the delivery track (see DeliveryTrack), as each filter has its own predicate object.
+   */
+  public static final String MATCHED = "ofn.condition.matched";
+
   private final ConditionStore store;
   private final Snapshot snapshot;
   private final boolean resetOnFire;

@@ -3,6 +3,7 @@ package io.ofnevents.runtime.trigger;
 import io.ofnevents.model.condition.CompiledCondition;
 import io.ofnevents.model.condition.ConditionCompiler;
 import io.ofnevents.model.condition.ConditionException;
+import io.ofnevents.runtime.parking.DeliveryTrack;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.ExpressionIllegalSyntaxException;
@@ -70,11 +71,19 @@ public class ConditionLanguage extends LanguageSupport {
         throw new IllegalStateException(
             "ofn-condition \"" + condition + "\" needs an ofn-trigger step before it in the route");
       }
+      DeliveryTrack track = exchange.getProperty(DeliveryTrack.PROPERTY, DeliveryTrack.class);
+      // A redelivered event: a subscriber done with it is not fired again, and one that failed it
+      // is, even if the condition no longer holds (another input's window may have passed since).
+      if (track != null && track.isDone(this)) return false;
+      boolean retry = track != null && track.isRetry(this);
       try {
-        return ctx.test(condition, exchange);
+        if (!retry && !ctx.test(condition, exchange)) return false;
       } catch (Exception e) {
         throw RuntimeCamelException.wrapRuntimeCamelException(e);
       }
+      if (retry) exchange.setProperty(ConditionContext.FIRED, condition.inputs());
+      exchange.setProperty(ConditionContext.MATCHED, this);
+      return true;
     }
 
     @Override

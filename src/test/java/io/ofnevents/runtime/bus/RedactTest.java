@@ -49,7 +49,10 @@ class RedactTest {
             null,
             null,
             null,
-            false);
+            false,
+            null,
+            null,
+            10);
     assertThat(o.toString()).doesNotContain("pw1", "tok2", "pw3", "creds4");
   }
 }

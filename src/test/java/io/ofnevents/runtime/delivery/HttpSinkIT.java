@@ -2,12 +2,14 @@ package io.ofnevents.runtime.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.ofnevents.testing.FreePorts;
 import io.ofnevents.testing.RecordingSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -38,7 +40,10 @@ class HttpSinkIT {
 
   private void send(String url, String options) {
     template.sendBodyAndHeaders(
-        "ofn-http:sink?url=" + url + "&backoffDelay=PT0.01S" + options,
+        "ofn-http:sink?url="
+            + url
+            + (options.contains("backoffDelay=") ? "" : "&backoffDelay=PT0.01S")
+            + options,
         "{\"message\":\"Hello\"}".getBytes(StandardCharsets.UTF_8),
         Map.of(
             "ce-id",
@@ -135,12 +140,42 @@ class HttpSinkIT {
   }
 
   @Test
-  void linearAndExponentialBackoff() {
-    RetryPolicy linear = new RetryPolicy(3, false, Duration.ofMillis(100), Duration.ofSeconds(1));
-    RetryPolicy exponential =
-        new RetryPolicy(3, true, Duration.ofMillis(100), Duration.ofSeconds(1));
-    assertThat(linear.delayBefore(3)).isEqualTo(Duration.ofMillis(300));
-    assertThat(exponential.delayBefore(3)).isEqualTo(Duration.ofMillis(400));
+  void withTheKnativeTableA404IsRetried() {
+    sink.failFirst(1, 404);
+    send(sink.url("/in"), "&retry=1&retryOn=knative");
+    assertThat(sink.requests()).hasSize(2);
+    assertThat(sink.delivered("/in")).hasSize(1);
+    sink.clear();
+    sink.failFirst(1, 404);
+    DeliveryFailedException e = failure(() -> send(sink.url("/in"), "&retry=1"));
+    assertThat(sink.requests()).as("OpenFunction table: a 404 is a no").hasSize(1);
+    assertThat(e.retryable()).isFalse();
+  }
+
+  @Test
+  void aStopEndsTheWaitBetweenAttemptsAndNoDeadLetterTakesTheEvent() throws Exception {
+    sink.respondWith(r -> 503);
+    AtomicReference<Throwable> outcome = new AtomicReference<>();
+    Thread sender =
+        new Thread(
+            () -> {
+              try {
+                // capped at 30 s each, still minutes of waiting if the stop did not end them
+                send(sink.url("/in"), "&retry=5&backoffDelay=PT25S");
+              } catch (Throwable t) {
+                outcome.set(t);
+              }
+            });
+    sender.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.requests().size() == 1);
+    camel.stop();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !sender.isAlive());
+    assertThat(outcome.get()).isInstanceOf(CamelExecutionException.class);
+    assertThat(outcome.get().getCause())
+        .isInstanceOf(DeliveryAbortedException.class)
+        .isNotInstanceOf(DeliveryFailedException.class)
+        .hasMessageContaining("stopping");
+    assertThat(sink.requests()).hasSize(1);
   }
 
   @Test

@@ -69,7 +69,10 @@ class RouteInfoTest {
                 Role.EVENTSOURCE_EVENT, "EventSource", "team-a", "orders-1", "every-minute"))
         .containsEntry(
             "t-team-a-watch",
-            new RouteInfo(Role.TRIGGER_CONDITIONS, "Trigger", "team-a", "watch", null));
+            new RouteInfo(Role.TRIGGER_CONDITIONS, "Trigger", "team-a", "watch", null))
+        .containsEntry(
+            "t-team-a-watch-to-0",
+            new RouteInfo(Role.TRIGGER_SUBSCRIBER, "Trigger", "team-a", "watch", "0"));
     assertThat(byId.values())
         .filteredOn(i -> i.role() == Role.TRIGGER_INPUT)
         .extracting(RouteInfo::detail)

@@ -56,7 +56,8 @@ public final class CoreNatsBus implements BusDriver {
   private static void deliver(Message m, String subject, MessageHandler handler) {
     BusMessage event = NatsEvents.fromCore(m, UUID.randomUUID().toString(), Instant.now());
     try {
-      handler.handle(event, new MessageHandler.Delivery(1, subject));
+      // Core NATS never redelivers: this delivery is the last, so a failure is parked at once.
+      handler.handle(event, new MessageHandler.Delivery(1, subject, null, true));
     } catch (Exception e) {
       LOG.error(
           "Event {} on {} failed and is dropped (core NATS keeps no copy to redeliver): {}",

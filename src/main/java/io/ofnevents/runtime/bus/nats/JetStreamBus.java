@@ -13,6 +13,7 @@ import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.MessageHandler;
 import io.ofnevents.runtime.bus.Redact;
 import io.ofnevents.runtime.bus.Subscription;
+import io.ofnevents.runtime.parking.ParkingLot;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -32,6 +33,7 @@ public final class JetStreamBus implements BusDriver {
   private final JetStream js;
   private final Streams streams;
   private final String replicaId;
+  private ParkingLot parking;
 
   public JetStreamBus(BusOptions options, String replicaId) {
     this.replicaId = replicaId;
@@ -94,6 +96,19 @@ public final class JetStreamBus implements BusDriver {
         new JetStreamSubscriber(nc, streams, subject, settings, replicaId, handler);
     s.start();
     return s;
+  }
+
+  /** Parked events live in JetStream too, on the Trigger's parking subject. */
+  @Override
+  public synchronized ParkingLot parkingLot() {
+    if (parking == null) {
+      try {
+        parking = new JetStreamParkingLot(this, nc.jetStreamManagement());
+      } catch (IOException e) {
+        throw new NatsUnavailableException("JetStream management is not available", e);
+      }
+    }
+    return parking;
   }
 
   @Override

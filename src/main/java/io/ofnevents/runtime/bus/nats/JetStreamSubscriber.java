@@ -133,7 +133,10 @@ final class JetStreamSubscriber implements Subscription {
       }
       attempt = m.metaData().deliveredCount();
       event = NatsEvents.fromJetStream(m);
-      handler.handle(event, new MessageHandler.Delivery(attempt, subject));
+      // The stream sequence tells events apart where ids may not (two sources, one id).
+      String key = m.metaData().getStream() + "/" + m.metaData().streamSequence();
+      boolean last = settings.maxDeliver() > 0 && attempt >= settings.maxDeliver();
+      handler.handle(event, new MessageHandler.Delivery(attempt, subject, key, last));
       m.ack();
     } catch (Exception e) {
       failed(m, event, attempt, e);

@@ -66,7 +66,8 @@ final class NatsEvents {
     return new BusMessage(h, m.getData(), h.get(CloudEventHeaders.ID));
   }
 
-  private static Map<String, String> eventHeaders(Headers headers) {
+  /** The event headers of a NATS message, decoded (also read back from a parking stream). */
+  static Map<String, String> eventHeaders(Headers headers) {
     Map<String, String> out = new LinkedHashMap<>();
     if (headers == null) return out;
     headers.forEach(

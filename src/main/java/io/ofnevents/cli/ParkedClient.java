@@ -1,0 +1,28 @@
+package io.ofnevents.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Parked events as `ofn-events parked` sees them, from a running runtime's API or straight from the
+ * bus; each event is the JSON object of `GET /api/parked`.
+ */
+interface ParkedClient extends AutoCloseable {
+  /** Up to `limit` parked events of `trigger` (`ns/name`; every Trigger when null). */
+  List<JsonNode> list(String trigger, int limit) throws Exception;
+
+  /** Delivers `id` again to the subscriber that failed it; throws with why when it fails. */
+  void replay(String id) throws Exception;
+
+  void drop(String id) throws Exception;
+
+  @Override
+  default void close() throws Exception {}
+
+  /** A failure to report in one line (not found, refused, the delivery failed again). */
+  final class Failure extends Exception {
+    Failure(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.ofnevents.runtime.parking;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.ofnevents.runtime.CloudEventHeaders;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
+
+/**
+ * The parked-events API on the management port, for `ofn-events parked --runtime-url` and a web
+ * console:
+ *
+ * <ul>
+ *   <li>{@code GET /api/parked[?trigger=ns/name][&limit=N]}: the parked events, oldest first;
+ *   <li>{@code GET /api/parked/{ns}/{trigger}/{id}}: one of them with its data (base64);
+ *   <li>{@code POST /api/parked/{ns}/{trigger}/{id}/replay}: delivers it again to the subscriber
+ *       that failed it and removes it (502 with the failure when it fails again);
+ *   <li>{@code POST /api/parked/{ns}/{trigger}/{id}/drop}: removes it.
+ * </ul>
+ *
+ * Writes need `Authorization: Bearer TOKEN` with the token in the file named by the Camel property
+ * {@value #TOKEN_FILE} (`ofn-events run --api-token-file`); without it they are refused (403).
+ */
+public final class ParkedApi implements HttpHandler {
+  /** Camel property naming the file that holds the token writes need. */
+  public static final String TOKEN_FILE = "ofn.api.token-file";
+
+  public static final String PATH = "/api/parked";
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 10_000;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Supplier<CamelContext> contexts;
+
+  public ParkedApi(Supplier<CamelContext> contexts) {
+    this.contexts = contexts;
+  }
+
+  @Override
+  public void handle(HttpExchange ex) throws IOException {
+    boolean handedOver = false;
+    try {
+      handedOver = serve(ex);
+    } catch (Exception e) {
+      failed(ex, e);
+    } finally {
+      if (!handedOver) ex.close();
+    }
+  }
+
+  /** Answers `ex`, or hands it to a thread that will; true in that case. */
+  private boolean serve(HttpExchange ex) throws Exception {
+    CamelContext context = contexts.get();
+    if (context == null) {
+      answer(ex, 503, error("the runtime is starting"));
+      return false;
+    }
+    String rest = ex.getRequestURI().getPath().substring(PATH.length());
+    String method = ex.getRequestMethod();
+    ParkedEvents parked = new ParkedEvents(context);
+    String[] parts =
+        rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/");
+    if (parts.length == 0 && method.equals("GET")) {
+      list(ex, parked);
+    } else if (parts.length == 3 && method.equals("GET")) {
+      answer(ex, 200, item(parked.get(String.join("/", parts)), true));
+    } else if (parts.length == 4 && method.equals("POST")) {
+      // A replay delivers with the subscriber's retries and timeouts; on a thread of its own,
+      // so that the management server's one thread keeps answering health probes meanwhile.
+      String address = String.join("/", parts[0], parts[1], parts[2]);
+      Thread writer =
+          new Thread(() -> writeAndClose(ex, context, parked, address, parts[3]), "ofn-parked");
+      writer.setDaemon(true);
+      writer.start();
+      return true;
+    } else if (parts.length == 0 || parts.length == 3) {
+      answer(ex, 405, error("method " + method + " not allowed here"));
+    } else {
+      answer(ex, 404, error("no such resource; see GET " + PATH));
+    }
+    return false;
+  }
+
+  private void writeAndClose(
+      HttpExchange ex, CamelContext context, ParkedEvents parked, String address, String action) {
+    try {
+      write(ex, context, parked, address, action);
+    } catch (Exception e) {
+      failed(ex, e);
+    } finally {
+      ex.close();
+    }
+  }
+
+  private static void failed(HttpExchange ex, Exception e) {
+    try {
+      if (e instanceof ParkedEvents.NotFoundException) answer(ex, 404, error(e.getMessage()));
+      else answer(ex, 500, error(String.valueOf(e.getMessage())));
+    } catch (IOException ignored) {
+      // the client went away; nothing to tell it
+    }
+  }
+
+  private void list(HttpExchange ex, ParkedEvents parked) throws Exception {
+    Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+    int limit = DEFAULT_LIMIT;
+    if (query.containsKey("limit")) {
+      try {
+        limit = Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(query.get("limit"))));
+      } catch (NumberFormatException e) {
+        answer(ex, 400, error("limit must be a number"));
+        return;
+      }
+    }
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode triggers = out.putArray("triggers");
+    parked.triggers().forEach(triggers::add);
+    ArrayNode items = out.putArray("parked");
+    for (ParkedEvents.Parked p : parked.list(query.get("trigger"), limit)) {
+      items.add(item(p, false));
+    }
+    answer(ex, 200, out);
+  }
+
+  private void write(
+      HttpExchange ex, CamelContext context, ParkedEvents parked, String address, String action)
+      throws Exception {
+    String token = token(context);
+    if (token == null) {
+      answer(ex, 403, error("writes are off: start the runtime with --api-token-file FILE"));
+      return;
+    }
+    String given = ex.getRequestHeaders().getFirst("Authorization");
+    byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    if (given == null
+        || !MessageDigest.isEqual(expected, given.trim().getBytes(StandardCharsets.UTF_8))) {
+      answer(ex, 401, error("Authorization: Bearer <token> is missing or wrong"));
+      return;
+    }
+    switch (action) {
+      case "replay" -> {
+        try {
+          parked.replay(address);
+        } catch (ParkedEvents.NotFoundException e) {
+          throw e;
+        } catch (Exception e) {
+          answer(ex, 502, error("replay failed, the event stays parked: " + e.getMessage()));
+          return;
+        }
+        answer(ex, 200, JSON.createObjectNode().put("replayed", address));
+      }
+      case "drop" -> {
+        parked.drop(address);
+        answer(ex, 200, JSON.createObjectNode().put("dropped", address));
+      }
+      default -> answer(ex, 404, error("unknown action " + action + " (replay, drop)"));
+    }
+  }
+
+  /** The token writes need, re-read per request so that a rotated file applies at once. */
+  private static String token(CamelContext context) throws IOException {
+    var file = context.getPropertiesComponent().resolveProperty(TOKEN_FILE);
+    if (file.isEmpty() || file.get().isBlank()) return null;
+    String token = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).trim();
+    return token.isEmpty() ? null : token;
+  }
+
+  /** The JSON of a parked event (with its data, base64, when `withData`). */
+  public static ObjectNode item(ParkedEvents.Parked p, boolean withData) {
+    ParkedEvent e = p.event();
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", p.address());
+    n.put("trigger", p.trigger());
+    n.put("subscriber", e.subscriber());
+    n.put("subject", e.subject());
+    n.put("parkedAt", String.valueOf(e.parkedAt()));
+    n.put("eventId", e.eventId());
+    ObjectNode error = n.putObject("error");
+    String code = e.headers().get(CloudEventHeaders.ERROR_CODE);
+    if (code != null) error.put("code", Integer.parseInt(code));
+    error.put("destination", e.headers().get(CloudEventHeaders.ERROR_DEST));
+    error.put("data", e.headers().get(CloudEventHeaders.ERROR_DATA));
+    ObjectNode attributes = n.putObject("attributes");
+    e.headers().forEach(attributes::put);
+    n.put("size", e.body().length);
+    if (withData) n.put("data", Base64.getEncoder().encodeToString(e.body()));
+    return n;
+  }
+
+  private static ObjectNode error(String message) {
+    return JSON.createObjectNode().put("error", message);
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> q = new HashMap<>();
+    if (raw == null) return q;
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq < 1) continue;
+      q.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return q;
+  }
+
+  private static void answer(HttpExchange ex, int code, ObjectNode body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(code, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
