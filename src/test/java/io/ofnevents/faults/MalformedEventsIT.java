@@ -143,7 +143,7 @@ class MalformedEventsIT {
             .filter(r -> r.header("ce-id").equals("encoded"))
             .findFirst()
             .orElseThrow();
-    assertThat(encoded.header("ce-subject")).isEqualTo("caf%C3%A9 %E2%98%95");
+    assertThat(encoded.header("ce-subject")).isEqualTo("caf%C3%A9%20%E2%98%95");
   }
 
   private static void theHangingSinkTimedOutAndTheEventWasDeadLettered(
