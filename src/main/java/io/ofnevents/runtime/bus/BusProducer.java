@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.bus;
 
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.observe.BusMeters;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;

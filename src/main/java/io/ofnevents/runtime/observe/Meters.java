@@ -30,6 +30,7 @@ public final class Meters {
   public static final String BUS_PENDING = "ofn.bus.consumer.pending";
   public static final String BUS_ACK_PENDING = "ofn.bus.consumer.ack.pending";
   public static final String BUS_UP = "ofn.bus.up";
+  public static final String BUS_DUPLICATES = "ofn.bus.duplicates";
 
   /** Where meters go when Camel has no registry (metrics off): counted nowhere, cheaply. */
   private static final MeterRegistry NONE = new CompositeMeterRegistry();
