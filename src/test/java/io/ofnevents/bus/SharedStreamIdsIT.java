@@ -1,8 +1,11 @@
 package io.ofnevents.bus;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ofnevents.testing.FaultReport;
+import io.ofnevents.testing.KafkaClients;
+import io.ofnevents.testing.KafkaServer;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.ServerExtension;
@@ -18,12 +21,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * One shared JetStream stream (`nats.jetstream.stream`) holds every event of a bus, and JetStream
  * de-duplicates per stream on `Nats-Msg-Id`. Two cron events of one EventSource firing in the same
  * second used to get the same id (the fire time) and source, so the second was dropped as a
- * duplicate: with `fast` every 2 s and `slow` every 4 s, no `slow` event ever arrived.
+ * duplicate: with `fast` every 2 s and `slow` every 4 s, no `slow` event ever arrived; two Kafka
+ * events reading one topic lost one of the two events of every record.
  */
 class SharedStreamIdsIT {
   @RegisterExtension static final ServerExtension<NatsServer> nats = ServerExtension.nats();
 
+  @RegisterExtension
+  static final ServerExtension<KafkaServer> kafka = ServerExtension.of(KafkaServer.create());
+
   static final Duration WINDOW = Duration.ofSeconds(12);
+  static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
   void twoCronEventsFiringInTheSameSecondBothArrive() throws Exception {
@@ -45,6 +53,81 @@ class SharedStreamIdsIT {
           .until(() -> arrivals(sink, start, Long.MAX_VALUE).stream().anyMatch(a -> late(a, end)));
       FaultReport.of("cron-shared-stream", sent, arrivals(sink, start, end)).check();
     }
+  }
+
+  @Test
+  void twoKafkaEventsOfOneEventSourceOnOneTopicBothArrive() throws Exception {
+    try (RecordingSink sink = RecordingSink.start();
+        TestRuntime runtime = TestRuntime.start(kafkaResources(sink.url("")))) {
+      // new consumer groups start at the newest offset: produce until both read the topic
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                KafkaClients.produce(kafka.url(), "orders", null, "warm-up");
+                return sink.delivered("/kafka").stream()
+                        .map(r -> r.header("ce-ofnevent"))
+                        .distinct()
+                        .count()
+                    == 2;
+              });
+      List<String> sent = new ArrayList<>();
+      String[] values = new String[20];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = "order-" + i;
+        sent.add("left@" + values[i]);
+        sent.add("right@" + values[i]);
+      }
+      KafkaClients.produce(kafka.url(), "orders", null, values);
+      await().atMost(WAIT.plusSeconds(30)).until(() -> kafkaArrivals(sink).containsAll(sent));
+      FaultReport.of("kafka-shared-stream", sent, kafkaArrivals(sink)).check();
+      assertThat(sink.delivered("/kafka"))
+          .extracting(r -> r.header("ce-id"))
+          .allMatch(id -> id.matches("(left|right)/orders-0-\\d+"));
+    }
+  }
+
+  /** `{event}@{value}` of every delivery of a produced order (not the warm-up records). */
+  private static List<String> kafkaArrivals(RecordingSink sink) {
+    return sink.delivered("/kafka").stream()
+        .filter(r -> r.bodyText().startsWith("order-"))
+        .map(r -> r.header("ce-ofnevent") + "@" + r.bodyText())
+        .toList();
+  }
+
+  private static String kafkaResources(String sinkBase) {
+    return """
+        apiVersion: events.openfunction.io/v1alpha1
+        kind: ClusterEventBus
+        metadata: {name: default}
+        spec:
+          nats:
+            url: "%1$s"
+            jetstream: {stream: EVENTS}
+        ---
+        apiVersion: events.openfunction.io/v1alpha1
+        kind: EventSource
+        metadata: {name: shop}
+        spec:
+          eventBus: default
+          kafka:
+            left: {brokers: "%2$s", topic: orders, authRequired: false}
+            right: {brokers: "%2$s", topic: orders, authRequired: false}
+        ---
+        apiVersion: events.openfunction.io/v1alpha1
+        kind: Trigger
+        metadata: {name: shop-watch}
+        spec:
+          eventBus: default
+          inputs:
+            left: {eventSource: shop, event: left}
+            right: {eventSource: shop, event: right}
+          subscribers:
+            - condition: left || right
+              sink: {uri: "%3$s/kafka"}
+        """
+        .formatted(nats.url(), kafka.url(), sinkBase);
   }
 
   private static boolean late(String arrival, long end) {
