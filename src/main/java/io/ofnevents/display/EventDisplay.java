@@ -2,7 +2,9 @@ package io.ofnevents.display;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.ofnevents.runtime.HeaderValues;
+import io.ofnevents.runtime.cloudevents.Binding;
+import io.ofnevents.runtime.cloudevents.CloudEvent;
+import io.ofnevents.runtime.cloudevents.InvalidCloudEventException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,18 +13,21 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 
 /**
- * An HTTP sink that prints every CloudEvent it receives (binary mode: attributes from `ce-`
- * headers, then the data), in the spirit of Knative's event_display. Answers 202.
+ * An HTTP sink that prints every CloudEvent it receives (binary, structured or batch mode, read by
+ * {@link Binding#HTTP}), in the spirit of Knative's event_display. Answers 202, or 400 to a request
+ * that is not a CloudEvent.
  */
 public final class EventDisplay implements AutoCloseable {
   private static final java.util.Set<String> ATTRIBUTES =
-      java.util.Set.of("id", "source", "specversion", "type", "subject", "time", "dataschema");
+      java.util.Set.of(
+          "id", "source", "specversion", "type", "subject", "time", "dataschema", "schemaurl");
 
   private final HttpServer server;
   private final PrintStream out;
@@ -58,6 +63,18 @@ public final class EventDisplay implements AutoCloseable {
     try {
       print(ex);
       ex.sendResponseHeaders(202, -1);
+    } catch (InvalidCloudEventException e) {
+      synchronized (out) {
+        out.println(
+            "invalid CloudEvent "
+                + ex.getRequestMethod()
+                + " "
+                + ex.getRequestURI()
+                + ": "
+                + e.getMessage());
+        out.flush();
+      }
+      ex.sendResponseHeaders(400, -1);
     } catch (RuntimeException | IOException e) {
       ex.sendResponseHeaders(500, -1);
     } finally {
@@ -70,31 +87,39 @@ public final class EventDisplay implements AutoCloseable {
     try (InputStream in = ex.getRequestBody()) {
       body = in.readAllBytes();
     }
-    Map<String, String> attributes = new TreeMap<>();
-    Map<String, String> extensions = new TreeMap<>();
-    ex.getRequestHeaders()
-        .forEach(
-            (name, values) -> {
-              String n = name.toLowerCase(Locale.ROOT);
-              if (!n.startsWith("ce-")) return;
-              String key = n.substring(3);
-              (ATTRIBUTES.contains(key) ? attributes : extensions)
-                  .put(key, HeaderValues.decode(String.join(",", values)));
-            });
-    String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+    Map<String, String> headers = new LinkedHashMap<>();
+    ex.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+    List<CloudEvent> events = Binding.HTTP.readAll(headers, body);
     synchronized (out) {
-      out.println("☁️  cloudevents.Event " + ex.getRequestMethod() + " " + ex.getRequestURI());
-      out.println("Context Attributes,");
-      attributes.forEach((k, v) -> out.println("  " + k + ": " + v));
-      if (contentType != null) out.println("  datacontenttype: " + contentType);
-      if (!extensions.isEmpty()) {
-        out.println("Extensions,");
-        extensions.forEach((k, v) -> out.println("  " + k + ": " + v));
-      }
-      out.println("Data,");
-      out.println("  " + render(body));
+      for (CloudEvent event : events)
+        print(ex.getRequestMethod() + " " + ex.getRequestURI(), event);
       out.flush();
     }
+  }
+
+  private void print(String request, CloudEvent event) {
+    Map<String, String> attributes = new TreeMap<>();
+    Map<String, String> extensions = new TreeMap<>();
+    event
+        .attributes()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("datacontenttype")) {
+                (ATTRIBUTES.contains(k) ? attributes : extensions).put(k, v);
+              }
+            });
+    out.println("☁️  cloudevents.Event " + request);
+    out.println("Context Attributes,");
+    attributes.forEach((k, v) -> out.println("  " + k + ": " + v));
+    if (event.dataContentType() != null) {
+      out.println("  datacontenttype: " + event.dataContentType());
+    }
+    if (!extensions.isEmpty()) {
+      out.println("Extensions,");
+      extensions.forEach((k, v) -> out.println("  " + k + ": " + v));
+    }
+    out.println("Data,");
+    out.println("  " + render(event.data()));
   }
 
   private static String render(byte[] body) {

@@ -7,6 +7,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.Nats;
+import io.ofnevents.runtime.bus.BusMessage;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
@@ -78,7 +79,9 @@ class NatsSamplesIT {
     assertThat(first.header("ce-ofntrigger")).isEqualTo("my-trigger");
     assertThat(first.header("ce-ofninput")).isEqualTo("inputDemo");
     assertThat(first.header("Nats-Msg-Id"))
-        .isEqualTo(first.header("ce-id") + "@t-default-my-trigger-0");
+        .isEqualTo(
+            BusMessage.dedupId(
+                first.header("ce-source"), first.header("ce-id"), "t-default-my-trigger-0"));
     assertThat(
             plain
                 .jetStreamManagement()

@@ -47,6 +47,11 @@ class SameScheduleIT {
         assertThat(sink.delivered("/in"))
             .extracting(r -> r.header("ce-subject"))
             .contains("left", "right");
+        // @every: {event}/{fire time}-{tick number}, so the two never share an id
+        assertThat(sink.delivered("/in"))
+            .extracting(r -> r.header("ce-id"))
+            .allMatch(id -> id.matches("(left|right)/\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z-\\d+"))
+            .doesNotHaveDuplicates();
       }
     }
   }

@@ -51,7 +51,7 @@ class KafkaSourceIT {
       produceUntilDelivered("s1-events", "/default/sink");
       Request first = sink.delivered("/default/sink").get(0);
       assertThat(first.body()).isEqualTo(HELLO.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      assertThat(first.header("ce-id")).matches("s1-events-0-\\d+");
+      assertThat(first.header("ce-id")).matches("sample-one/s1-events-0-\\d+");
       assertThat(first.header("ce-type")).isEqualTo("io.openfunction.events.kafka");
       assertThat(first.header("ce-source"))
           .isEqualTo(
@@ -127,7 +127,9 @@ class KafkaSourceIT {
       assertThat(sink.deliveredBodies("/default/sink-b")).containsOnly(HELLO);
       Request a = sink.delivered("/default/sink-a").get(0);
       Request b = sink.delivered("/default/sink-b").get(0);
-      assertThat(b.header("ce-id")).isEqualTo(a.header("ce-id")).matches("e2e-events-0-\\d+");
+      assertThat(b.header("ce-id"))
+          .isEqualTo(a.header("ce-id"))
+          .matches("sample-one/e2e-events-0-\\d+");
       assertThat(b.header("ce-ofntrigger")).isEqualTo("my-trigger");
     }
   }
@@ -210,7 +212,7 @@ class KafkaSourceIT {
       assertThat(attempts).extracting(Request::status).containsExactly(500, 500, 200);
       assertThat(attempts)
           .extracting(r -> r.header("ce-id"))
-          .containsOnly("flaky-events-0-" + before);
+          .containsOnly("ev/flaky-events-0-" + before);
       assertThat(sink.deliveredBodies("/flaky")).containsSubsequence("fail twice", "after");
       await().atMost(WAIT).until(() -> committed("flaky", tp) == before + 2);
     }

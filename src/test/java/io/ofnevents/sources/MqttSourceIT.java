@@ -76,6 +76,12 @@ class MqttSourceIT {
           .filteredOn(r -> r.bodyText().equals("order-1"))
           .extracting(Request::status)
           .containsExactly(500, 200);
+      // the resend carries the DUP flag and the packet id: the same event, the same ce-id
+      assertThat(sink.requests())
+          .filteredOn(r -> r.bodyText().equals("order-1"))
+          .extracting(r -> r.header("ce-id"))
+          .allMatch(id -> id.matches("ev/[0-9a-f]{16}-\\d+"))
+          .satisfies(ids -> assertThat(java.util.Set.copyOf(ids)).hasSize(1));
     }
   }
 

@@ -65,7 +65,7 @@ class RedisSourceIT {
       await().atMost(WAIT).until(() -> sink.delivered("/streams").size() == 2);
       Request first = sink.delivered("/streams").get(0);
       assertThat(first.body()).isEqualTo(HELLO.getBytes(UTF_8));
-      assertThat(first.header("ce-id")).isEqualTo(data.toString());
+      assertThat(first.header("ce-id")).isEqualTo("orders/" + data);
       assertThat(first.header("ce-type")).isEqualTo("io.openfunction.events.redis");
       assertThat(first.header("ce-subject")).isEqualTo("orders");
       assertThat(first.header("ce-source"))
@@ -74,7 +74,7 @@ class RedisSourceIT {
       Request second = sink.delivered("/streams").get(1);
       assertThat(second.bodyText()).isEqualTo("{\"id\":\"42\",\"state\":\"paid\"}");
       assertThat(second.header("content-type")).startsWith("application/json");
-      assertThat(second.header("ce-id")).isEqualTo(fields.toString());
+      assertThat(second.header("ce-id")).isEqualTo("orders/" + fields);
       await()
           .atMost(WAIT)
           .until(() -> stream.getPendingInfo("default-streams-orders").getTotal() == 0);
@@ -127,7 +127,7 @@ class RedisSourceIT {
           client.getStream("jobs", StringCodec.INSTANCE).add(StreamAddArgs.entry("data", "job-1"));
       await().atMost(WAIT).until(() -> sink.deliveredBodies("/retried").contains("job-1"));
       assertThat(sink.requests()).extracting(Request::status).containsExactly(500, 200);
-      assertThat(sink.requests()).extracting(r -> r.header("ce-id")).containsOnly(id.toString());
+      assertThat(sink.requests()).extracting(r -> r.header("ce-id")).containsOnly("jobs/" + id);
       await()
           .atMost(WAIT)
           .until(
@@ -198,7 +198,7 @@ class RedisSourceIT {
             "[redis-reclaim] entry %s delivered %d ms after its runtime was killed"
                 + " (processingTimeout 2s, redeliverInterval 500ms)%n",
             id, millis);
-        assertThat(sink.delivered("/crashing").get(0).header("ce-id")).isEqualTo(id.toString());
+        assertThat(sink.delivered("/crashing").get(0).header("ce-id")).isEqualTo("payments/" + id);
         await()
             .atMost(WAIT)
             .until(() -> stream.getPendingInfo("default-crashing-payments").getTotal() == 0);

@@ -10,6 +10,15 @@ public interface BusDriver extends AutoCloseable {
   /** Publishes and returns once the bus has the message (for JetStream: the publish ack). */
   void publish(String subject, BusMessage message) throws Exception;
 
+  /**
+   * Publishes as {@link #publish} does and says whether the bus stored the event or dropped it as a
+   * duplicate (JetStream); a bus that does not de-duplicate always stores.
+   */
+  default PublishOutcome publishChecked(String subject, BusMessage message) throws Exception {
+    publish(subject, message);
+    return PublishOutcome.STORED;
+  }
+
   /** Starts delivering `subject` to `handler` as the consumer `settings.name()`. */
   Subscription subscribe(String subject, ConsumerSettings settings, MessageHandler handler)
       throws Exception;

@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.bus;
 
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.observe.BusMeters;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
@@ -25,8 +26,17 @@ final class BusProducer extends DefaultProducer {
     Map<String, String> headers = CloudEventHeaders.select(exchange.getMessage().getHeaders());
     byte[] body = exchange.getMessage().getBody(byte[].class);
     String id = headers.get(CloudEventHeaders.ID);
-    String scope = endpoint.options().dedupScope();
-    String dedupId = id == null ? null : scope == null ? id : id + "@" + scope;
-    endpoint.driver().publish(endpoint.subject(), new BusMessage(headers, body, dedupId));
+    String dedupId =
+        id == null
+            ? null
+            : BusMessage.dedupId(
+                headers.get(CloudEventHeaders.SOURCE), id, endpoint.options().dedupScope());
+    PublishOutcome outcome =
+        endpoint
+            .driver()
+            .publishChecked(endpoint.subject(), new BusMessage(headers, body, dedupId));
+    if (outcome != PublishOutcome.STORED) {
+      BusMeters.duplicate(endpoint.getCamelContext(), endpoint.subject(), outcome.label());
+    }
   }
 }

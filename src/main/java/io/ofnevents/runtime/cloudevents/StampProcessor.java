@@ -10,9 +10,9 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * Sets the CloudEvent 1.0 attributes of an event read from a source. The id is the source's record
- * id when it has one (so a republish after a crash carries the same id), else a UUID; a subject set
- * by the source (Kafka key, MQTT topic) is kept.
+ * Sets the CloudEvent 1.0 attributes of an event read from a source. The id is the event name and
+ * the source's record id when it has one (so a republish after a crash carries the same id), else a
+ * UUID ({@link #id}); a subject set by the source (Kafka key, MQTT topic) is kept.
  */
 final class StampProcessor implements Processor {
   private final String source;
@@ -45,7 +45,7 @@ final class StampProcessor implements Processor {
     Message m = exchange.getMessage();
     String recordId = m.getHeader(CloudEventHeaders.RECORD_ID, String.class);
     m.removeHeader(CloudEventHeaders.RECORD_ID);
-    String id = recordId != null ? recordId : UUID.randomUUID().toString();
+    String id = id(event, recordId != null ? recordId : UUID.randomUUID().toString());
     m.setHeader(CloudEventHeaders.ID, id);
     LogContext.eventId(id);
     m.setHeader(CloudEventHeaders.SPECVERSION, "1.0");
@@ -58,6 +58,15 @@ final class StampProcessor implements Processor {
     setIfPresent(m, CloudEventHeaders.NAMESPACE, namespace);
     setIfPresent(m, CloudEventHeaders.EVENT_SOURCE, eventSource);
     setIfPresent(m, CloudEventHeaders.EVENT, event);
+  }
+
+  /**
+   * `{event}/{record id}`: (source, id) must be unique per event, and the source is the
+   * EventSource, whose events may read the same record (two Kafka events on one topic) or fire at
+   * the same time (two cron events). Event names cannot contain `/`, so the id is unambiguous.
+   */
+  static String id(String event, String recordId) {
+    return event == null ? recordId : event + "/" + recordId;
   }
 
   private static void setIfPresent(Message m, String header, String value) {

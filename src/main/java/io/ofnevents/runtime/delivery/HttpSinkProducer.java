@@ -1,7 +1,8 @@
 package io.ofnevents.runtime.delivery;
 
 import io.ofnevents.runtime.CloudEventHeaders;
-import io.ofnevents.runtime.HeaderValues;
+import io.ofnevents.runtime.cloudevents.Binding;
+import io.ofnevents.runtime.cloudevents.CloudEvent;
 import io.ofnevents.runtime.observe.SinkMeters;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -138,8 +139,10 @@ final class HttpSinkProducer extends DefaultProducer {
   private Exchange request(Exchange original) {
     Exchange request = http.createExchange();
     Message in = request.getIn();
-    CloudEventHeaders.select(original.getMessage().getHeaders())
-        .forEach((k, v) -> in.setHeader(k, HeaderValues.forHeader(k, v)));
+    // binary mode as the HTTP binding has it: `datacontenttype` is Content-Type, values encoded
+    CloudEvent event =
+        CloudEvent.fromHeaders(CloudEventHeaders.select(original.getMessage().getHeaders()), null);
+    Binding.HTTP.binaryHeaders(event).forEach(in::setHeader);
     in.setBody(original.getMessage().getBody(byte[].class));
     if (target.query() != null) in.setHeader(Exchange.HTTP_QUERY, target.query());
     if (target.authorization() != null) in.setHeader("Authorization", target.authorization());

@@ -27,6 +27,7 @@ final class MqttConsumer extends DefaultConsumer implements MqttCallbackExtended
   private static final long MAX_CONNECT_BACKOFF_MS = 30_000;
 
   private final MqttSettings settings;
+  private final MqttRecordIds ids = new MqttRecordIds();
   private MqttClient client;
   private MqttConnectOptions options;
   private ScheduledExecutorService connector;
@@ -99,6 +100,7 @@ final class MqttConsumer extends DefaultConsumer implements MqttCallbackExtended
     try {
       exchange.getIn().setBody(message.getPayload());
       exchange.getIn().setHeader(CloudEventHeaders.SUBJECT, topic);
+      exchange.getIn().setHeader(CloudEventHeaders.RECORD_ID, ids.idOf(topic, message));
       getProcessor().process(exchange);
       failure = exchange.getException();
     } catch (Exception e) {

@@ -36,6 +36,23 @@ public final class LogLines {
       "Events published to {} on the in-memory bus are dropped: nothing consumes that topic"
           + " (logged once; counted in ofn_bus_events_unconsumed_total)";
 
+  /** JetStream already had this event (id, subject, stream, sequence): a republish, dropped. */
+  public static final String REPUBLISHED =
+      "Event {} on {} was already on the bus ({} sequence {}): a republish, dropped by JetStream";
+
+  /**
+   * JetStream dropped an event as a duplicate of a different one (id, source, subject, stored id,
+   * stored source, stream, sequence, Nats-Msg-Id): the event is lost to the bus.
+   */
+  public static final String DUPLICATE_COLLISION =
+      "Event {} (source {}) on {} was dropped by JetStream as a duplicate of a different event {}"
+          + " (source {}) at {} sequence {}: both have Nats-Msg-Id {}";
+
+  /** JetStream dropped an event as a duplicate of a message it no longer has (id, source, ...). */
+  public static final String DUPLICATE_UNVERIFIED =
+      "Event {} (source {}) on {} was dropped by JetStream as a duplicate of {} sequence {}, which"
+          + " cannot be read to compare ({}): it may have been a different event";
+
   /** The NATS connection dropped (servers); /health/ready is DOWN until it is back. */
   public static final String BUS_LOST = "Lost the connection to NATS {}; reconnecting";
 

@@ -34,6 +34,8 @@ public final class Meters {
   public static final String BUS_UP = "ofn.bus.up";
   public static final String BUS_UNCONSUMED = "ofn.bus.events.unconsumed";
 
+  public static final String BUS_DUPLICATES = "ofn.bus.duplicates";
+
   /** Where meters go when Camel has no registry (metrics off): counted nowhere, cheaply. */
   private static final MeterRegistry NONE = new CompositeMeterRegistry();
 

@@ -1,15 +1,11 @@
 package io.ofnevents.runtime.trigger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ofnevents.runtime.CloudEventHeaders;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.ofnevents.runtime.cloudevents.Binding;
+import io.ofnevents.runtime.cloudevents.CloudEvent;
+import io.ofnevents.runtime.cloudevents.JsonFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,70 +17,33 @@ import org.apache.camel.Exchange;
  * `ce-` headers stay, so ids and de-duplication keep working downstream.
  */
 final class BatchBuilder {
-  static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String BATCH_CONTENT_TYPE = Binding.BATCH_TYPE;
 
   private BatchBuilder() {}
 
-  static void toBatch(Exchange exchange) throws IOException {
+  static void toBatch(Exchange exchange) {
     ConditionContext ctx = exchange.getProperty(ConditionContext.PROPERTY, ConditionContext.class);
     if (ctx == null)
       throw new IllegalStateException("deliver: all needs the ofn-trigger record step first");
     @SuppressWarnings("unchecked")
     Set<String> fired = exchange.getProperty(ConditionContext.FIRED, Set.class);
     Snapshot snapshot = ctx.snapshot();
-    ArrayNode batch = JSON.createArrayNode();
+    List<CloudEvent> batch = new ArrayList<>();
     for (Map.Entry<String, InputState> e : new TreeMap<>(snapshot.inputs()).entrySet()) {
       boolean wanted = fired == null || fired.contains(e.getKey());
       if (wanted
           && Boolean.TRUE.equals(snapshot.truth().get(e.getKey()))
           && e.getValue().event() != null) {
-        batch.add(structured(e.getValue().event()));
+        batch.add(event(e.getValue().event()));
       }
     }
-    exchange.getMessage().setBody(JSON.writeValueAsBytes(batch));
+    exchange.getMessage().setBody(JsonFormat.writeBatch(batch));
     exchange.getMessage().setHeader(CloudEventHeaders.CONTENT_TYPE, BATCH_CONTENT_TYPE);
   }
 
-  static ObjectNode structured(StoredEvent event) {
-    ObjectNode ce = JSON.createObjectNode();
-    String contentType = null;
-    for (Map.Entry<String, String> h : new TreeMap<>(event.headers()).entrySet()) {
-      if (h.getKey().equalsIgnoreCase(CloudEventHeaders.CONTENT_TYPE)) {
-        contentType = h.getValue();
-        ce.put("datacontenttype", contentType);
-      } else {
-        ce.put(h.getKey().substring(CloudEventHeaders.PREFIX.length()), h.getValue());
-      }
-    }
-    byte[] body = event.body();
-    if (body.length == 0) return ce;
-    if (contentType != null && contentType.contains("json")) {
-      try {
-        JsonNode data = JSON.readTree(body);
-        ce.set("data", data);
-        return ce;
-      } catch (IOException notJson) {
-        // fall through: sent as text or base64 below
-      }
-    }
-    String text = utf8(body);
-    if (text != null
-        && (contentType == null
-            || contentType.startsWith("text/")
-            || contentType.contains("json"))) {
-      ce.put("data", text);
-    } else {
-      ce.put("data_base64", Base64.getEncoder().encodeToString(body));
-    }
-    return ce;
-  }
-
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+  /** A stored event as a CloudEvent, attributes in name order. */
+  static CloudEvent event(StoredEvent stored) {
+    CloudEvent ce = CloudEvent.fromHeaders(stored.headers(), stored.body());
+    return new CloudEvent(new TreeMap<>(ce.attributes()), ce.data());
   }
 }

@@ -57,7 +57,12 @@ public class TriggerEndpoint extends DefaultEndpoint {
     if (header == null)
       throw new IllegalStateException("event has no " + CloudEventHeaders.INPUT + " header");
     List<String> inputs = Arrays.asList(header.split(","));
-    String id = exchange.getMessage().getHeader(CloudEventHeaders.ID, String.class);
+    // an event is (source, id): events of two EventSources may share an id, and which event
+    // claimed a firing (resetOnFire) must not mistake one for the other
+    String id =
+        exchange.getMessage().getHeader(CloudEventHeaders.SOURCE, String.class)
+            + " "
+            + exchange.getMessage().getHeader(CloudEventHeaders.ID, String.class);
     StoredEvent event =
         options.deliver().equals("all")
             ? new StoredEvent(

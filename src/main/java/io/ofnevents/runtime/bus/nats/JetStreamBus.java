@@ -11,6 +11,7 @@ import io.ofnevents.runtime.bus.BusMessage;
 import io.ofnevents.runtime.bus.BusOptions;
 import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.MessageHandler;
+import io.ofnevents.runtime.bus.PublishOutcome;
 import io.ofnevents.runtime.bus.Redact;
 import io.ofnevents.runtime.bus.Subscription;
 import io.ofnevents.runtime.parking.ParkingLot;
@@ -55,6 +56,12 @@ public final class JetStreamBus implements BusDriver {
    */
   @Override
   public void publish(String subject, BusMessage message) throws Exception {
+    publishChecked(subject, message);
+  }
+
+  /** As {@link #publish}; a duplicate is read back to tell a republish from a collision. */
+  @Override
+  public PublishOutcome publishChecked(String subject, BusMessage message) throws Exception {
     Headers headers = NatsEvents.headers(message);
     NatsEvents.requireFits(nc, subject, message.id(), headers, message.body());
     Exception last = null;
@@ -64,8 +71,9 @@ public final class JetStreamBus implements BusDriver {
         NatsMessage msg =
             NatsMessage.builder().subject(subject).headers(headers).data(message.body()).build();
         PublishAck ack = js.publish(msg);
-        if (ack.isDuplicate()) LOG.debug("Event {} on {} was a duplicate", message.id(), subject);
-        return;
+        return ack.isDuplicate()
+            ? Duplicates.classify(nc, subject, message, ack, attempt)
+            : PublishOutcome.STORED;
       } catch (IOException e) {
         last = e;
         if (String.valueOf(e.getMessage()).contains("503")) streams.forget(subject);

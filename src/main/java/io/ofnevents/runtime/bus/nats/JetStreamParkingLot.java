@@ -96,7 +96,7 @@ final class JetStreamParkingLot implements ParkingLot {
   }
 
   private static ParkedEvent event(MessageInfo m) {
-    Map<String, String> headers = NatsEvents.eventHeaders(m.getHeaders());
+    Map<String, String> headers = NatsEvents.eventHeaders(m.getHeaders(), m.getData());
     String subscriber = headers.remove(ParkedEvent.SUBSCRIBER);
     String from = headers.remove(ParkedEvent.SUBJECT);
     Instant at = m.getTime() == null ? null : m.getTime().toInstant();

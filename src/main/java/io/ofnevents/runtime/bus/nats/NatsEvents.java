@@ -5,19 +5,21 @@ import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsJetStreamMetaData;
 import io.ofnevents.runtime.CloudEventHeaders;
-import io.ofnevents.runtime.HeaderValues;
 import io.ofnevents.runtime.bus.BusMessage;
 import io.ofnevents.runtime.bus.EventTooLargeException;
+import io.ofnevents.runtime.cloudevents.Binding;
+import io.ofnevents.runtime.cloudevents.CloudEvent;
+import io.ofnevents.runtime.cloudevents.InvalidCloudEventException;
 import io.ofnevents.runtime.observe.LogLines;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Events on NATS: CloudEvent attributes as message headers (binary mode), data as the payload,
- * header values percent-encoded by {@link HeaderValues}. A message from a plain NATS publisher gets
- * the attributes it lacks, with an id that is the same on every redelivery.
+ * Events on NATS, as the CloudEvents NATS binding maps them ({@link Binding#NATS}): we write binary
+ * mode (attributes as percent-encoded `ce-` headers, data as the payload) and read binary or
+ * structured mode. A message from a plain NATS publisher gets the attributes it lacks, with an id
+ * that is the same on every redelivery.
  */
 final class NatsEvents {
   /** JetStream's de-duplication header. */
@@ -29,8 +31,9 @@ final class NatsEvents {
 
   static Headers headers(BusMessage message) {
     Headers h = new Headers();
-    message.headers().forEach((k, v) -> h.put(k, encode(v)));
-    if (message.dedupId() != null) h.put(MSG_ID, encode(message.dedupId()));
+    CloudEvent event = CloudEvent.fromHeaders(message.headers(), null);
+    Binding.NATS.binaryHeaders(event).forEach(h::put);
+    if (message.dedupId() != null) h.put(MSG_ID, message.dedupId());
     return h;
   }
 
@@ -50,51 +53,53 @@ final class NatsEvents {
   /** A message consumed from a JetStream stream; its id defaults to `{stream}-{sequence}`. */
   static BusMessage fromJetStream(Message m) {
     NatsJetStreamMetaData meta = m.metaData();
-    Map<String, String> h = eventHeaders(m.getHeaders());
-    fillDefaults(
-        h,
-        meta.getStream() + "-" + meta.streamSequence(),
-        m.getSubject(),
-        meta.timestamp().toInstant());
-    return new BusMessage(h, m.getData(), h.get(CloudEventHeaders.ID));
+    return event(m, meta.getStream() + "-" + meta.streamSequence(), meta.timestamp().toInstant());
   }
 
   /** A message received on core NATS, where there is no stable id to fall back on. */
   static BusMessage fromCore(Message m, String fallbackId, Instant received) {
-    Map<String, String> h = eventHeaders(m.getHeaders());
-    fillDefaults(h, fallbackId, m.getSubject(), received);
-    return new BusMessage(h, m.getData(), h.get(CloudEventHeaders.ID));
+    return event(m, fallbackId, received);
   }
 
-  /** The event headers of a NATS message, decoded (also read back from a parking stream). */
-  static Map<String, String> eventHeaders(Headers headers) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (headers == null) return out;
-    headers.forEach(
-        (name, values) -> {
-          if (values.isEmpty() || !CloudEventHeaders.isEventHeader(name)) return;
-          String key =
-              name.equalsIgnoreCase(CloudEventHeaders.CONTENT_TYPE)
-                  ? CloudEventHeaders.CONTENT_TYPE
-                  : name.toLowerCase(Locale.ROOT);
-          out.put(key, decode(values.get(0)));
-        });
-    return out;
+  /** The event headers of a message read back from a parking stream (binary mode, ours). */
+  static Map<String, String> eventHeaders(Headers headers, byte[] data) {
+    Map<String, String> plain = new LinkedHashMap<>();
+    if (headers != null) {
+      headers.forEach(
+          (name, values) -> {
+            if (!values.isEmpty()) plain.putIfAbsent(name, values.get(0));
+          });
+    }
+    return new LinkedHashMap<>(Binding.NATS.read(plain, data).headers());
   }
 
-  private static void fillDefaults(Map<String, String> h, String id, String subject, Instant at) {
-    h.putIfAbsent(CloudEventHeaders.ID, id);
+  /**
+   * The event of a message in binary or structured mode (a plain publisher may send either), its
+   * data as the body; missing attributes get defaults. An undecodable one is an {@link
+   * InvalidCloudEventException} naming the message, the header and the event.
+   */
+  private static BusMessage event(Message m, String fallbackId, Instant at) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (m.getHeaders() != null) {
+      m.getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!values.isEmpty()) headers.putIfAbsent(name, values.get(0));
+              });
+    }
+    CloudEvent event;
+    try {
+      event = Binding.NATS.read(headers, m.getData());
+    } catch (InvalidCloudEventException e) {
+      throw new InvalidCloudEventException(
+          "NATS message " + fallbackId + " on " + m.getSubject() + ": " + e.getMessage(), e);
+    }
+    Map<String, String> h = new LinkedHashMap<>(event.headers());
+    h.putIfAbsent(CloudEventHeaders.ID, fallbackId);
     h.putIfAbsent(CloudEventHeaders.SPECVERSION, "1.0");
-    h.putIfAbsent(CloudEventHeaders.SOURCE, "/nats/subjects/" + subject);
+    h.putIfAbsent(CloudEventHeaders.SOURCE, "/nats/subjects/" + m.getSubject());
     h.putIfAbsent(CloudEventHeaders.TYPE, PLAIN_TYPE);
     h.putIfAbsent(CloudEventHeaders.TIME, at.toString());
-  }
-
-  static String encode(String value) {
-    return HeaderValues.encode(value);
-  }
-
-  static String decode(String value) {
-    return HeaderValues.decode(value);
+    return new BusMessage(h, event.data(), h.get(CloudEventHeaders.ID));
   }
 }
