@@ -11,10 +11,10 @@ import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import io.ofnevents.testing.FaultReport;
+import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
-import io.ofnevents.testing.RuntimeProcess;
 import io.ofnevents.testing.ServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ class JetStreamCrashIT {
     try (RecordingSink sink = RecordingSink.start();
         Connection nc = Nats.connect(nats.url())) {
       Files.writeString(dir.resolve("resources.yaml"), resources(sink.url("/crash")));
-      RuntimeProcess first = RuntimeProcess.start(dir, 1);
+      ManagedRuntime first = ManagedRuntime.start(dir, List.of());
       awaitConsumer(nc, first);
       publish(nc.jetStream());
 
@@ -66,7 +66,7 @@ class JetStreamCrashIT {
       AtomicLong firstRedeliveryAt = new AtomicLong();
       AtomicLong firstAfterRestartAt = new AtomicLong();
       long restartedAt = System.nanoTime();
-      try (RuntimeProcess second = RuntimeProcess.start(dir, 2)) {
+      try (ManagedRuntime second = ManagedRuntime.start(dir, List.of())) {
         await()
             .atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(20))
@@ -129,7 +129,7 @@ class JetStreamCrashIT {
   }
 
   /** Waits until the runtime created its durable consumer, so no event predates it. */
-  private static void awaitConsumer(Connection nc, RuntimeProcess runtime) {
+  private static void awaitConsumer(Connection nc, ManagedRuntime runtime) {
     await()
         .atMost(Duration.ofSeconds(60))
         .failFast("runtime died:\n" + runtime.logTail(30), () -> !runtime.isAlive())
