@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ofnevents.testing.FaultReport;
+import io.ofnevents.testing.Fixtures;
 import io.ofnevents.testing.KafkaClients;
 import io.ofnevents.testing.KafkaServer;
 import io.ofnevents.testing.NatsServer;
@@ -105,37 +106,9 @@ class KafkaBrokerRestartIT {
   }
 
   private static String resources(String sinkUrl) {
-    return """
-        apiVersion: events.openfunction.io/v1alpha1
-        kind: EventBus
-        metadata: {name: default}
-        spec:
-          nats:
-            url: %s
-            jetstream: {ackWait: 5s}
-        ---
-        apiVersion: events.openfunction.io/v1alpha1
-        kind: EventSource
-        metadata: {name: orders}
-        spec:
-          eventBus: default
-          kafka:
-            placed:
-              brokers: "%s"
-              topic: "%s"
-              authRequired: false
-        ---
-        apiVersion: events.openfunction.io/v1alpha1
-        kind: Trigger
-        metadata: {name: orders-watch}
-        spec:
-          eventBus: default
-          inputs:
-            placed: {eventSource: orders, event: placed}
-          subscribers:
-            - condition: placed
-              sink: {uri: "%s"}
-        """
-        .formatted(nats.url(), kafka.url(), TOPIC, sinkUrl);
+    return Fixtures.of(
+        Fixtures.jetStreamBus(nats.url(), "5s"),
+        Fixtures.kafkaSource("orders", "placed", kafka.url(), TOPIC),
+        Fixtures.trigger("orders-watch", "orders", "placed", sinkUrl, null));
   }
 }
