@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
@@ -30,6 +31,10 @@ public final class ManagementServer {
 
   private final Supplier<CamelContext> contexts;
   private final HttpServer server;
+  // The JDK server never stops an executor it was given: stop() does, or each runtime (the
+  // in-process operator makes one per change) would leave its thread behind.
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(r -> daemon(r, "ofn-management"));
 
   /**
    * Binds the port at once, so that a port in use fails the start before any route runs; the
@@ -45,7 +50,7 @@ public final class ManagementServer {
     server.createContext("/health/live", ex -> respond(ex, liveness()));
     server.createContext("/health/ready", ex -> respond(ex, readiness()));
     server.createContext("/metrics", this::metrics);
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "ofn-management")));
+    server.setExecutor(executor);
   }
 
   void start() {
@@ -54,6 +59,7 @@ public final class ManagementServer {
 
   void stop() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   int port() {
