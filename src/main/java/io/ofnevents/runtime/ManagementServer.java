@@ -3,7 +3,7 @@ package io.ofnevents.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.ofnevents.runtime.bus.BusComponent;
+import io.ofnevents.runtime.bus.Redact;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -84,15 +84,28 @@ public final class ManagementServer {
       ServiceStatus rs = context.getRouteController().getRouteStatus(route.getRouteId());
       if (rs != ServiceStatus.Started) down.add("route " + route.getRouteId() + ": " + rs);
     }
-    BusComponent bus = context.hasComponent("ofn-bus") instanceof BusComponent b ? b : null;
-    if (bus != null && !bus.isHealthy()) down.add("bus: unreachable");
     Collection<HealthCheck.Result> checks = HealthCheckHelper.invokeReadiness(context);
     for (HealthCheck.Result r : checks) {
-      if (r.getState() == HealthCheck.State.DOWN) {
-        down.add(r.getCheck().getId() + ": " + r.getMessage().orElse("DOWN"));
-      }
+      if (r.getState() == HealthCheck.State.DOWN) down.add(describe(r));
     }
     return new Status(down.isEmpty(), down.isEmpty() ? List.of("ready") : down);
+  }
+
+  /**
+   * `id: message`, plus the brokers and the error when the check gives them (camel-kafka's consumer
+   * check names its brokers only in its details).
+   */
+  private static String describe(HealthCheck.Result r) {
+    StringBuilder line = new StringBuilder(r.getCheck().getId()).append(": ");
+    line.append(r.getMessage().orElse("DOWN"));
+    Object brokers = r.getDetails().get("bootstrap.servers");
+    if (brokers != null)
+      line.append(" (brokers ").append(Redact.urls(brokers.toString())).append(')');
+    r.getError()
+        .map(Throwable::getMessage)
+        .filter(m -> !line.toString().contains(m))
+        .ifPresent(m -> line.append(": ").append(Redact.urls(m)));
+    return line.toString();
   }
 
   private void metrics(HttpExchange ex) throws IOException {

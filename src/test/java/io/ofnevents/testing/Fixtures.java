@@ -2,8 +2,8 @@ package io.ofnevents.testing;
 
 /**
  * The resources that runtime tests write again and again, as YAML documents in namespace `default`
- * (join them with {@link #of}): a JetStream bus `default`, a Kafka EventSource, a one-input Trigger
- * with one subscriber.
+ * (join them with {@link #of}): a JetStream bus `default`, Kafka and Redis stream EventSources, a
+ * one-input Trigger with one subscriber.
  */
 public final class Fixtures {
   private Fixtures() {}
@@ -42,6 +42,27 @@ public final class Fixtures {
               authRequired: false
         """
         .formatted(name, event, brokers, topic);
+  }
+
+  /**
+   * EventSource `name` on bus `default` with one Redis stream event `event` read from `stream`
+   * (consumer group `default-{name}-{event}`); entries pending longer than 2 s are claimed again.
+   */
+  public static String redisStreamSource(String name, String event, String host, String stream) {
+    return """
+        apiVersion: events.openfunction.io/v1alpha1
+        kind: EventSource
+        metadata: {name: %s}
+        spec:
+          eventBus: default
+          redis:
+            %s:
+              redisHost: "%s"
+              stream: %s
+              redeliverInterval: 500ms
+              processingTimeout: 2s
+        """
+        .formatted(name, event, host, stream);
   }
 
   /**

@@ -19,6 +19,11 @@ public interface ConditionStore extends AutoCloseable {
    */
   boolean consume(Set<String> inputs, Snapshot snapshot) throws Exception;
 
+  /** Null while the store is reachable (always, in memory), else why not, for /health/ready. */
+  default String downReason() {
+    return null;
+  }
+
   @Override
   default void close() {}
 }

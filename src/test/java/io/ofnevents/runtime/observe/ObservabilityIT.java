@@ -132,7 +132,7 @@ class ObservabilityIT {
     nats.server().kill();
     await().atMost(WAIT).ignoreExceptions().until(() -> runtime.status("/health/ready") == 503);
     assertThat(runtime.get("/health/ready").body())
-        .contains("\"status\":\"DOWN\"", "bus: unreachable");
+        .contains("\"status\":\"DOWN\"", "bus " + nats.url() + ": NATS at " + nats.url() + " is");
     assertThat(runtime.status("/health/live")).isEqualTo(200);
     assertThat(metric("ofn_bus_up")).isZero();
     assertThat(runtime.log()).containsPattern(LogLines.regex(LogLines.BUS_LOST));
