@@ -15,16 +15,25 @@ public final class Fixtures {
 
   /** EventBus `default` on the NATS JetStream at `natsUrl` with consumer `ackWait` (e.g. `5s`). */
   public static String jetStreamBus(String natsUrl, String ackWait) {
+    return bus(natsUrl, "ackWait: " + ackWait);
+  }
+
+  /** {@link #jetStreamBus(String, String)} whose streams are stored on `replicas` servers. */
+  public static String jetStreamBus(String natsUrl, String ackWait, int replicas) {
+    return bus(natsUrl, "ackWait: " + ackWait + ", replicas: " + replicas);
+  }
+
+  private static String bus(String natsUrl, String jetstream) {
     return """
         apiVersion: events.openfunction.io/v1alpha1
         kind: EventBus
         metadata: {name: default}
         spec:
           nats:
-            url: %s
-            jetstream: {ackWait: %s}
+            url: "%s"
+            jetstream: {%s}
         """
-        .formatted(natsUrl, ackWait);
+        .formatted(natsUrl, jetstream);
   }
 
   /** EventSource `name` on bus `default` with one Kafka event `event` read from `topic`. */
