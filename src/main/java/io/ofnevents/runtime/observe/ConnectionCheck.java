@@ -3,23 +3,26 @@ package io.ofnevents.runtime.observe;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * A readiness check of one connection the runtime needs (the bus, a Redis source, the condition
  * state store), in Camel's health-check registry: `/health/ready` and Camel K's health trait both
- * read it. DOWN carries the reason: which connection, which server, the error.
+ * read it. DOWN carries the reason: which connection, which server, the error. Only camel-api is
+ * needed, so a Kamelet user without camel-health simply has no registry to put it in.
  */
-public final class ConnectionCheck extends AbstractHealthCheck {
+public final class ConnectionCheck implements HealthCheck {
   public static final String GROUP = "ofn";
 
+  private final String id;
   private final Supplier<String> downReason;
+  private volatile boolean enabled = true;
   private HealthCheckRegistry registry;
 
   private ConnectionCheck(String id, Supplier<String> downReason) {
-    super(GROUP, id);
+    this.id = id;
     this.downReason = downReason;
   }
 
@@ -29,14 +32,36 @@ public final class ConnectionCheck extends AbstractHealthCheck {
    */
   public static ConnectionCheck register(
       CamelContext context, String id, Supplier<String> downReason) {
-    ConnectionCheck check = new ConnectionCheck(id, downReason);
-    check.registry = HealthCheckRegistry.get(context);
-    if (check.registry != null) {
-      check.setCamelContext(context);
-      check.registry.unregister(check); // one of an earlier connection with this id, if any
-      check.registry.register(check);
+    HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+    String unique = id;
+    // two connections to the same servers (other credentials) get "id (2)", "id (3)"
+    for (int n = 2; registry != null && registry.getCheck(unique).isPresent(); n++) {
+      unique = id + " (" + n + ")";
     }
+    ConnectionCheck check = new ConnectionCheck(unique, downReason);
+    check.registry = registry;
+    if (registry != null) registry.register(check);
     return check;
+  }
+
+  @Override
+  public String getId() {
+    return id;
+  }
+
+  @Override
+  public String getGroup() {
+    return GROUP;
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  @Override
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
   }
 
   /** Readiness only: a lost connection is retried by the process, so it must not be restarted. */
@@ -46,15 +71,18 @@ public final class ConnectionCheck extends AbstractHealthCheck {
   }
 
   @Override
-  protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-    String reason = downReason.get();
-    if (reason == null) {
-      builder.up();
-    } else {
-      builder.down().message(reason);
+  public Result call(Map<String, Object> options) {
+    HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
+    String reason;
+    try {
+      reason = downReason.get();
+    } catch (RuntimeException e) {
+      reason = "cannot tell: " + e.getMessage();
     }
+    return (reason == null ? builder.up() : builder.down().message(reason)).build();
   }
 
+  /** Takes the check out of the registry: its connection is closed. */
   public void unregister() {
     if (registry != null) registry.unregister(this);
   }
