@@ -3,32 +3,25 @@ package io.ofnevents.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ofnevents.runtime.bus.BusComponent;
 import io.ofnevents.testing.FaultReport;
 import io.ofnevents.testing.Fixtures;
 import io.ofnevents.testing.KafkaClients;
+import io.ofnevents.testing.KafkaFeeder;
 import io.ofnevents.testing.KafkaServer;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
 import io.ofnevents.testing.ServerExtension;
 import io.ofnevents.testing.TestRuntime;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,10 +45,8 @@ class NatsKillIT {
 
   @Test
   void nothingIsLostWhenNatsIsKilledUnderCronAndKafkaSources() throws Exception {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     try (RecordingSink sink = RecordingSink.start();
-        TestRuntime rt = TestRuntime.start(resources(sink.url("/mixed")));
-        KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.url())) {
+        TestRuntime rt = TestRuntime.start(resources(sink.url("/mixed")))) {
       // a new consumer group starts at the newest offset: wait until the source has its partition
       await()
           .atMost(WAIT)
@@ -67,77 +58,59 @@ class NatsKillIT {
               });
       await().atMost(WAIT).until(() -> !ticks(sink).isEmpty());
 
-      AtomicInteger sent = new AtomicInteger();
-      AtomicReference<Exception> failed = new AtomicReference<>();
-      timer.scheduleWithFixedDelay(
-          () -> send(producer, sent, failed), 0, 100, TimeUnit.MILLISECONDS);
-      await().atMost(WAIT).until(() -> numbered(sink).size() >= RECORDS / 4);
-      int atKill = numbered(sink).size();
-      long killed = System.nanoTime();
-      nats.server().kill();
-      // the runtime sees the bus down, for long enough that publishes in flight time out and
-      // are retried and cron ticks pile up behind the one waiting
-      BusComponent bus = rt.runtime().context().getComponent("ofn-bus", BusComponent.class);
-      await()
-          .during(Duration.ofSeconds(3))
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> !bus.isHealthy());
-      nats.server().start();
-      long downMillis = (System.nanoTime() - killed) / 1_000_000;
-      Instant restarted = Instant.now();
+      try (KafkaFeeder feed = KafkaFeeder.start(kafka.url(), TOPIC, "k-", RECORDS, 2)) {
+        await().atMost(WAIT).until(() -> numbered(sink).size() >= RECORDS / 4);
+        int atKill = numbered(sink).size();
+        long killed = System.nanoTime();
+        nats.server().kill();
+        // the runtime sees the bus down, for long enough that publishes in flight time out and
+        // are retried and cron ticks pile up behind the one waiting
+        // (through Camel's health-check registry, which Camel K's health trait reads too)
+        HealthCheck busCheck =
+            HealthCheckRegistry.get(rt.runtime().context())
+                .getCheck("bus " + nats.url())
+                .orElseThrow();
+        assertThat(busCheck.isReadiness() && !busCheck.isLiveness()).isTrue();
+        await()
+            .during(Duration.ofSeconds(3))
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> busCheck.call().getState() == HealthCheck.State.DOWN);
+        nats.server().start();
+        long downMillis = (System.nanoTime() - killed) / 1_000_000;
+        Instant restarted = Instant.now();
 
-      await()
-          .atMost(WAIT)
-          .until(
-              () ->
-                  failed.get() != null
-                      || sent.get() == RECORDS && numbered(sink).containsAll(records()));
-      assertThat(failed.get()).as("producing").isNull();
-      // every second from the first tick delivered to ten seconds after the restart
-      Instant first = ticks(sink).stream().min(Instant::compareTo).orElseThrow();
-      Instant last = restarted.plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
-      List<String> expectedTicks = new ArrayList<>();
-      for (Instant t = first; !t.isAfter(last); t = t.plusSeconds(1)) {
-        expectedTicks.add(t.toString());
-      }
-      await()
-          .atMost(WAIT)
-          .until(
-              () ->
-                  ticks(sink).stream().map(Instant::toString).toList().containsAll(expectedTicks));
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    feed.failed() != null
+                        || feed.done() && numbered(sink).containsAll(feed.values()));
+        assertThat(feed.failed()).as("producing").isNull();
+        // every second from the first tick delivered to ten seconds after the restart
+        Instant first = ticks(sink).stream().min(Instant::compareTo).orElseThrow();
+        Instant last = restarted.plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        List<String> expectedTicks = new ArrayList<>();
+        for (Instant t = first; !t.isAfter(last); t = t.plusSeconds(1)) {
+          expectedTicks.add(t.toString());
+        }
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    ticks(sink).stream()
+                        .map(Instant::toString)
+                        .toList()
+                        .containsAll(expectedTicks));
 
-      System.out.printf(
-          "[nats-kill9] Kafka records delivered before the kill %d, nats-server down for %d ms%n",
-          atKill, downMillis);
-      FaultReport.of("nats-kill9/kafka", records(), numbered(sink)).check();
-      List<String> delivered =
-          ticks(sink).stream().filter(t -> !t.isAfter(last)).map(Instant::toString).toList();
-      FaultReport.of("nats-kill9/cron", expectedTicks, delivered).check();
-    } finally {
-      timer.shutdownNow();
-    }
-  }
-
-  /** Sends the next 2 records, each acknowledged by the broker. */
-  private static void send(
-      KafkaProducer<byte[], byte[]> producer, AtomicInteger sent, AtomicReference<Exception> e) {
-    for (int k = 0; k < 2 && sent.get() < RECORDS && e.get() == null; k++) {
-      byte[] value = body(sent.get()).getBytes(StandardCharsets.UTF_8);
-      try {
-        producer.send(new ProducerRecord<>(TOPIC, null, value)).get(60, TimeUnit.SECONDS);
-        sent.incrementAndGet();
-      } catch (Exception ex) {
-        e.set(ex);
+        System.out.printf(
+            "[nats-kill9] Kafka records delivered before the kill %d, nats-server down for %d ms%n",
+            atKill, downMillis);
+        FaultReport.of("nats-kill9/kafka", feed.values(), numbered(sink)).check();
+        List<String> delivered =
+            ticks(sink).stream().filter(t -> !t.isAfter(last)).map(Instant::toString).toList();
+        FaultReport.of("nats-kill9/cron", expectedTicks, delivered).check();
       }
     }
-  }
-
-  private static String body(int i) {
-    return "k-" + i;
-  }
-
-  private static List<String> records() {
-    return IntStream.range(0, RECORDS).mapToObj(NatsKillIT::body).toList();
   }
 
   private static List<String> kafkaBodies(RecordingSink sink) {

@@ -23,12 +23,10 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.redisson.Redisson;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
 /**
  * redis-server killed (SIGKILL) and started again on its append-only file while a Redis stream
@@ -48,7 +46,7 @@ class RedisRestartIT {
   @Test
   void nothingIsLostWhenRedisIsKilledAndComesBack(@TempDir Path dir) throws Exception {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    RedissonClient client = redisClient();
+    RedissonClient client = redis.server().client();
     try (RecordingSink sink = RecordingSink.start()) {
       Files.writeString(dir.resolve("resources.yaml"), resources(sink.url("/redis")));
       try (ManagedRuntime rt = ManagedRuntime.start(dir, List.of()).awaitReady(WAIT)) {
@@ -122,12 +120,6 @@ class RedisRestartIT {
 
   private static List<String> delivered(RecordingSink sink) {
     return sink.deliveredBodies("/redis");
-  }
-
-  private static RedissonClient redisClient() {
-    Config config = new Config();
-    config.useSingleServer().setAddress(redis.url());
-    return Redisson.create(config);
   }
 
   private static String resources(String sinkUrl) {

@@ -22,12 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redisson.Redisson;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
 /**
  * The runtime (a child JVM) started while NATS (the bus and the condition state store), Kafka and
@@ -90,7 +88,7 @@ class UnreachableAtStartIT {
         List<String> sent = new ArrayList<>();
         redis.start();
         await().atMost(WAIT).until(() -> !readiness(rt).contains("redis-source"));
-        RedissonClient client = redisClient();
+        RedissonClient client = redis.client();
         try {
           // the pub/sub source subscribed once Redis was there (straight to its sink, no bus);
           // pub/sub keeps nothing, so publish until one arrives
@@ -151,12 +149,6 @@ class UnreachableAtStartIT {
 
   private static List<String> delivered(RecordingSink sink) {
     return sink.deliveredBodies("/late").stream().filter(b -> !b.equals("warm-up")).toList();
-  }
-
-  private static RedissonClient redisClient() {
-    Config config = new Config();
-    config.useSingleServer().setAddress(redis.url());
-    return Redisson.create(config);
   }
 
   private static String resources(String sinkBase) {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 
 /**
  * A {@code redis-server}, optionally requiring a password; without persistence unless it keeps an
@@ -51,6 +54,14 @@ public final class RedisServer extends ServerProcess {
 
   public Optional<String> password() {
     return Optional.ofNullable(password);
+  }
+
+  /** A Redisson client of this server (with its password); the caller shuts it down. */
+  public RedissonClient client() {
+    Config config = new Config();
+    var single = config.useSingleServer().setAddress(url());
+    if (password != null) single.setPassword(password);
+    return Redisson.create(config);
   }
 
   @Override
