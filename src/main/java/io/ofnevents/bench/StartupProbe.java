@@ -1,6 +1,6 @@
 package io.ofnevents.bench;
 
-import java.io.File;
+import io.ofnevents.cli.ChildJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,10 +37,11 @@ final class StartupProbe {
       Path resources = dir.resolve("resources.yaml");
       Files.writeString(resources, resources(natsUrl, sink.url("/startup"), count));
       int port = NatsLauncher.freePort();
-      List<String> cmd = new ArrayList<>();
-      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.addAll(List.of("-cp", classPath(), "io.ofnevents.cli.Main"));
-      cmd.addAll(List.of("run", resources.toString(), "--management-port", String.valueOf(port)));
+      List<String> cmd =
+          ChildJvm.command(
+              ChildJvm.current(),
+              List.of(),
+              List.of("run", resources.toString(), "--management-port", String.valueOf(port)));
       Tally first = sink.expect(ArrivalSink.UNTAGGED, 1);
       long start = System.nanoTime();
       Process p =
@@ -86,16 +86,6 @@ final class StartupProbe {
       Thread.sleep(20);
     }
     throw new IllegalStateException("ofn-events run not ready within 90 s\n" + tail(log));
-  }
-
-  /** This JVM's class path; a lone jar gets its `lib/` directory spelled out. */
-  private static String classPath() {
-    String cp = System.getProperty("java.class.path");
-    if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
-      Path lib = Path.of(cp).toAbsolutePath().resolveSibling("lib");
-      return cp + File.pathSeparator + lib + File.separator + "*";
-    }
-    return cp;
   }
 
   static String resources(String natsUrl, String sinkUrl, int count) {

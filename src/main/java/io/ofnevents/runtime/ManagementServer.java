@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.ofnevents.runtime.bus.BusComponent;
+import io.ofnevents.runtime.bus.Redact;
 import io.ofnevents.runtime.parking.ParkedApi;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
@@ -32,6 +33,10 @@ public final class ManagementServer {
 
   private final Supplier<CamelContext> contexts;
   private final HttpServer server;
+  // The JDK server never stops an executor it was given: stop() does, or each runtime (the
+  // in-process operator makes one per change) would leave its thread behind.
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(r -> daemon(r, "ofn-management"));
 
   /**
    * Binds the port at once, so that a port in use fails the start before any route runs; the
@@ -47,8 +52,8 @@ public final class ManagementServer {
     server.createContext("/health/live", ex -> respond(ex, liveness()));
     server.createContext("/health/ready", ex -> respond(ex, readiness()));
     server.createContext("/metrics", this::metrics);
-    server.createContext(ParkedApi.PATH, new ParkedApi(contexts));
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "ofn-management")));
+    route(ParkedApi.PATH, new ParkedApi(contexts));
+    server.setExecutor(executor);
   }
 
   /** Serves `path` (and below) with `handler` too; before {@link #start()}. */
@@ -62,6 +67,7 @@ public final class ManagementServer {
 
   void stop() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   int port() {
@@ -86,15 +92,28 @@ public final class ManagementServer {
       ServiceStatus rs = context.getRouteController().getRouteStatus(route.getRouteId());
       if (rs != ServiceStatus.Started) down.add("route " + route.getRouteId() + ": " + rs);
     }
-    BusComponent bus = context.hasComponent("ofn-bus") instanceof BusComponent b ? b : null;
-    if (bus != null && !bus.isHealthy()) down.add("bus: unreachable");
     Collection<HealthCheck.Result> checks = HealthCheckHelper.invokeReadiness(context);
     for (HealthCheck.Result r : checks) {
-      if (r.getState() == HealthCheck.State.DOWN) {
-        down.add(r.getCheck().getId() + ": " + r.getMessage().orElse("DOWN"));
-      }
+      if (r.getState() == HealthCheck.State.DOWN) down.add(describe(r));
     }
     return new Status(down.isEmpty(), down.isEmpty() ? List.of("ready") : down);
+  }
+
+  /**
+   * `id: message`, plus the brokers and the error when the check gives them (camel-kafka's consumer
+   * check names its brokers only in its details).
+   */
+  private static String describe(HealthCheck.Result r) {
+    StringBuilder line = new StringBuilder(r.getCheck().getId()).append(": ");
+    line.append(r.getMessage().orElse("DOWN"));
+    Object brokers = r.getDetails().get("bootstrap.servers");
+    if (brokers != null)
+      line.append(" (brokers ").append(Redact.urls(brokers.toString())).append(')');
+    r.getError()
+        .map(Throwable::getMessage)
+        .filter(m -> !line.toString().contains(m))
+        .ifPresent(m -> line.append(": ").append(Redact.urls(m)));
+    return line.toString();
   }
 
   private void metrics(HttpExchange ex) throws IOException {

@@ -64,14 +64,22 @@ public final class OfnRuntime implements AutoCloseable {
   /** Starts without blocking; for tests and embedding. */
   public void start() throws Exception {
     startManagement();
-    main.start();
+    try {
+      main.start();
+    } catch (Exception | Error e) {
+      stopManagement();
+      throw e;
+    }
   }
 
   /** Starts and blocks until the process is asked to stop, then drains and returns. */
   public void run() throws Exception {
     startManagement();
-    main.run();
-    stopManagement();
+    try {
+      main.run();
+    } finally {
+      stopManagement();
+    }
   }
 
   /** Asks a running {@link #run()} to drain and return. */

@@ -2,7 +2,7 @@ package io.ofnevents.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import io.ofnevents.cli.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +24,9 @@ class BenchIT {
     assertThat(jar).as("run mvn package first").exists();
     Path out = Files.createTempFile("bench-", ".out");
     Path err = Files.createTempFile("bench-", ".err");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of("-cp", jar + File.pathSeparator + jar.resolveSibling("lib") + "/*"));
-    cmd.addAll(List.of("io.ofnevents.cli.Main", "bench", "--events", "300", "--rounds", "1"));
-    cmd.addAll(List.of("--warmup", "50", "--startup", "3", "--compile", "20"));
+    List<String> args = new ArrayList<>(List.of("bench", "--events", "300", "--rounds", "1"));
+    args.addAll(List.of("--warmup", "50", "--startup", "3", "--compile", "20"));
+    List<String> cmd = ChildJvm.command(ChildJvm.packaged(jar), List.of(), args);
     Process p =
         new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     boolean finished = p.waitFor(120, TimeUnit.SECONDS);

@@ -8,15 +8,14 @@ import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
+import io.ofnevents.testing.EventPublisher;
 import io.ofnevents.testing.FaultReport;
+import io.ofnevents.testing.Fixtures;
+import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
-import io.ofnevents.testing.RuntimeProcess;
 import io.ofnevents.testing.ServerExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +46,7 @@ class JetStreamCrashIT {
     try (RecordingSink sink = RecordingSink.start();
         Connection nc = Nats.connect(nats.url())) {
       Files.writeString(dir.resolve("resources.yaml"), resources(sink.url("/crash")));
-      RuntimeProcess first = RuntimeProcess.start(dir, 1);
+      ManagedRuntime first = ManagedRuntime.start(dir, List.of());
       awaitConsumer(nc, first);
       publish(nc.jetStream());
 
@@ -66,7 +65,7 @@ class JetStreamCrashIT {
       AtomicLong firstRedeliveryAt = new AtomicLong();
       AtomicLong firstAfterRestartAt = new AtomicLong();
       long restartedAt = System.nanoTime();
-      try (RuntimeProcess second = RuntimeProcess.start(dir, 2)) {
+      try (ManagedRuntime second = ManagedRuntime.start(dir, List.of())) {
         await()
             .atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(20))
@@ -99,37 +98,20 @@ class JetStreamCrashIT {
             .check();
         assertThat(ids(all)).hasSize(EVENTS);
         assertThat(all)
-            .allSatisfy(r -> assertThat(r.bodyText()).isEqualTo("payload of " + r.header("ce-id")));
+            .allSatisfy(
+                r -> assertThat(r.bodyText()).isEqualTo(EventPublisher.payload(r.header("ce-id"))));
       }
     }
   }
 
   private static String resources(String sinkUrl) {
-    return """
-        apiVersion: events.openfunction.io/v1alpha1
-        kind: EventBus
-        metadata: {name: default}
-        spec:
-          nats:
-            url: %s
-            jetstream: {ackWait: %ds}
-        ---
-        apiVersion: events.openfunction.io/v1alpha1
-        kind: Trigger
-        metadata: {name: crash}
-        spec:
-          eventBus: default
-          inputs:
-            tick: {eventSource: producer, event: tick}
-          subscribers:
-            - condition: tick
-              sink: {uri: "%s"}
-        """
-        .formatted(nats.url(), ACK_WAIT.toSeconds(), sinkUrl);
+    return Fixtures.of(
+        Fixtures.jetStreamBus(nats.url(), ACK_WAIT.toSeconds() + "s"),
+        Fixtures.trigger("crash", "producer", "tick", sinkUrl, null));
   }
 
   /** Waits until the runtime created its durable consumer, so no event predates it. */
-  private static void awaitConsumer(Connection nc, RuntimeProcess runtime) {
+  private static void awaitConsumer(Connection nc, ManagedRuntime runtime) {
     await()
         .atMost(Duration.ofSeconds(60))
         .failFast("runtime died:\n" + runtime.logTail(30), () -> !runtime.isAlive())
@@ -140,33 +122,15 @@ class JetStreamCrashIT {
                     != null);
   }
 
-  /** Publishes as the EventSource does: binary CloudEvent headers, Nats-Msg-Id = ce-id. */
+  /** Publishes every event at once (asynchronously), as an EventSource does. */
   private static void publish(JetStream js) throws Exception {
     List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
-    for (int i = 0; i < EVENTS; i++) {
-      String id = "evt-" + i;
-      Headers h =
-          new Headers()
-              .put("ce-id", id)
-              .put("ce-specversion", "1.0")
-              .put(
-                  "ce-source",
-                  "/apis/events.openfunction.io/v1alpha1/namespaces/default/eventsources/producer")
-              .put("ce-type", "io.openfunction.events.test")
-              .put("Nats-Msg-Id", id);
-      acks.add(
-          js.publishAsync(
-              NatsMessage.builder()
-                  .subject(SUBJECT)
-                  .headers(h)
-                  .data(("payload of " + id).getBytes(StandardCharsets.UTF_8))
-                  .build()));
-    }
+    for (String id : sentIds()) acks.add(js.publishAsync(EventPublisher.message(SUBJECT, id)));
     CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
   }
 
   private static List<String> sentIds() {
-    return java.util.stream.IntStream.range(0, EVENTS).mapToObj(i -> "evt-" + i).toList();
+    return EventPublisher.ids(0, EVENTS);
   }
 
   private static int distinct(RecordingSink sink) {

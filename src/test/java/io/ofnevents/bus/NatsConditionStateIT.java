@@ -9,12 +9,11 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.KeyValueEntry;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 import io.ofnevents.compile.Names;
 import io.ofnevents.runtime.bus.BusOptions;
 import io.ofnevents.runtime.trigger.KvConditionStore;
 import io.ofnevents.runtime.trigger.Snapshot;
+import io.ofnevents.testing.EventPublisher;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.ServerExtension;
@@ -137,13 +136,7 @@ class NatsConditionStateIT {
   }
 
   private static void publish(Connection nc, String subject, String id) throws Exception {
-    nc.jetStream()
-        .publish(
-            NatsMessage.builder()
-                .subject(subject)
-                .headers(new Headers().put("ce-id", id).put("Nats-Msg-Id", id))
-                .data(id.getBytes(StandardCharsets.UTF_8))
-                .build());
+    EventPublisher.publishAcked(nc.jetStream(), subject, id);
   }
 
   private static String state(Connection nc, String trigger) throws Exception {

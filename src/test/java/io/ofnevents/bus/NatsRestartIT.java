@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
+import io.ofnevents.testing.EventPublisher;
 import io.ofnevents.testing.FaultReport;
+import io.ofnevents.testing.Fixtures;
 import io.ofnevents.testing.NatsServer;
+import io.ofnevents.testing.PlainNats;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
 import io.ofnevents.testing.ServerExtension;
 import io.ofnevents.testing.TestRuntime;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,14 +38,7 @@ class NatsRestartIT {
     AtomicInteger flakyCalls = new AtomicInteger();
     int atRestart;
     try (RecordingSink sink = RecordingSink.start();
-        Connection nc =
-            Nats.connect(
-                Options.builder()
-                    .server(nats.url())
-                    .maxReconnects(-1)
-                    .pingInterval(Duration.ofSeconds(2)) // see NatsConnector.PING_INTERVAL
-                    .errorListener(new ErrorListener() {}) // the restart is expected
-                    .build())) {
+        Connection nc = PlainNats.connect(nats.url())) {
       sink.respondWith(
           r ->
               r.path().equals("/flaky") && flakyCalls.incrementAndGet() <= FAILING_CALLS
@@ -58,12 +46,12 @@ class NatsRestartIT {
                   : 200);
       try (TestRuntime rt = TestRuntime.start(resources(sink.url("")))) {
         JetStream js = nc.jetStream();
-        publish(js, 0, BEFORE);
+        EventPublisher.publishAcked(js, SUBJECT, 0, BEFORE);
         await().atMost(Duration.ofSeconds(30)).until(() -> distinct(sink, "/steady") >= 100);
         atRestart = distinct(sink, "/steady");
         nats.server().restart();
         assertThat(atRestart).as("the restart came mid-stream").isLessThan(BEFORE);
-        publish(js, BEFORE, BEFORE + AFTER);
+        EventPublisher.publishAcked(js, SUBJECT, BEFORE, BEFORE + AFTER);
 
         await()
             .atMost(Duration.ofSeconds(60))
@@ -81,8 +69,7 @@ class NatsRestartIT {
           FAILING_CALLS,
           steady.size() - (BEFORE + AFTER),
           sink.delivered("/flaky").size() - (BEFORE + AFTER));
-      List<String> sent =
-          java.util.stream.IntStream.range(0, BEFORE + AFTER).mapToObj(i -> "evt-" + i).toList();
+      List<String> sent = EventPublisher.ids(0, BEFORE + AFTER);
       FaultReport.of("nats-restart/steady-sink", sent, ids(steady)).check();
       FaultReport.of("nats-restart/failing-sink", sent, ids(sink.delivered("/flaky"))).check();
       assertThat(flakyCalls.get()).isGreaterThan(FAILING_CALLS);
@@ -90,14 +77,8 @@ class NatsRestartIT {
   }
 
   private static String resources(String sinkBase) {
-    return """
-        apiVersion: events.openfunction.io/v1alpha1
-        kind: EventBus
-        metadata: {name: default}
-        spec:
-          nats:
-            url: %1$s
-            jetstream: {ackWait: 5s}
+    return Fixtures.jetStreamBus(nats.url(), "5s")
+        + """
         ---
         apiVersion: events.openfunction.io/v1alpha1
         kind: Trigger
@@ -108,45 +89,12 @@ class NatsRestartIT {
             tick: {eventSource: producer, event: tick}
           subscribers:
             - condition: tick
-              sink: {uri: "%2$s/flaky"}
+              sink: {uri: "%1$s/flaky"}
               delivery: {retry: 0}
             - condition: tick
-              sink: {uri: "%2$s/steady"}
+              sink: {uri: "%1$s/steady"}
         """
-        .formatted(nats.url(), sinkBase);
-  }
-
-  /** Publishes ids [from, to), each retried until JetStream acknowledged it (same Nats-Msg-Id). */
-  private static void publish(JetStream js, int from, int to) {
-    for (int i = from; i < to; i++) {
-      String id = "evt-" + i;
-      AtomicReference<Exception> last = new AtomicReference<>();
-      try {
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .pollDelay(Duration.ZERO)
-            .pollInterval(Duration.ofMillis(50))
-            .until(() -> published(js, id, last));
-      } catch (ConditionTimeoutException e) {
-        throw new AssertionError("cannot publish " + id, last.get());
-      }
-    }
-  }
-
-  /** One attempt; a new message each time, since jnats marks a message it sent as a request. */
-  private static boolean published(JetStream js, String id, AtomicReference<Exception> last) {
-    try {
-      js.publish(
-          NatsMessage.builder()
-              .subject(SUBJECT)
-              .headers(new Headers().put("ce-id", id).put("Nats-Msg-Id", id))
-              .data(("payload of " + id).getBytes(StandardCharsets.UTF_8))
-              .build());
-      return true;
-    } catch (Exception e) {
-      last.set(e);
-      return false;
-    }
+            .formatted(sinkBase);
   }
 
   private static List<String> ids(List<Request> requests) {

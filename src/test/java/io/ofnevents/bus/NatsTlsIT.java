@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.ofnevents.runtime.bus.Subscription;
 import io.ofnevents.runtime.bus.nats.JetStreamBus;
-import io.ofnevents.runtime.bus.nats.NatsUnavailableException;
 import io.ofnevents.testing.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,9 +45,11 @@ class NatsTlsIT {
         }
       }
       String[] noClientCert = {"tlsCaFile", pki.resolve("ca.crt").toString()};
-      assertThatThrownBy(() -> new JetStreamBus(options(with(server.url(), noClientCert)), "r"))
-          .isInstanceOf(NatsUnavailableException.class)
-          .hasMessageContaining("cannot connect to NATS at " + server.url());
+      // the server drops the connection after the handshake, which jnats sees as a timeout: the
+      // bus cannot tell it from a slow server, so it keeps trying and readiness says why
+      try (JetStreamBus bus = new JetStreamBus(options(with(server.url(), noClientCert)), "r")) {
+        assertThat(bus.downReason()).startsWith("cannot connect to NATS at " + server.url());
+      }
       String[] missingKey = {
         "tlsCaFile", pki.resolve("ca.crt").toString(),
         "tlsCertFile", pki.resolve("client.crt").toString(),

@@ -3,12 +3,8 @@ package io.ofnevents.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ofnevents.testing.ChildRuntime;
-import io.ofnevents.testing.FreePorts;
+import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.RecordingSink;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +52,8 @@ class RunCommandIT {
                 sink: {uri: "SINK/ticks"}
           """
               .replace("SINK", sink.url("")));
-      int port = FreePorts.pick();
       long started = System.nanoTime();
-      try (ChildRuntime child =
-          ChildRuntime.start(
-              List.of("run", dir.toString(), "--management-port", String.valueOf(port)))) {
+      try (ManagedRuntime child = ManagedRuntime.start(dir, List.of())) {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(() -> !sink.delivered("/ticks").isEmpty() || !child.process().isAlive());
@@ -84,16 +77,11 @@ class RunCommandIT {
           assertThat(e.body()).isEmpty();
         }
 
-        HttpResponse<String> ready =
-            HttpClient.newHttpClient()
-                .send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = child.get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"");
 
-        int exit = child.terminate(40);
+        int exit = child.terminate(Duration.ofSeconds(40));
         assertThat(exit).as(child.log()).isZero();
         assertThat(child.log())
             .contains("Started EventSource default/ticker: cron event tick")

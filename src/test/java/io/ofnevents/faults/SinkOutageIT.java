@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.ofnevents.runtime.observe.Meters;
+import io.ofnevents.testing.EventPublisher;
 import io.ofnevents.testing.FaultReport;
+import io.ofnevents.testing.Fixtures;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.PlainNats;
 import io.ofnevents.testing.RecordingSink;
@@ -34,7 +36,7 @@ class SinkOutageIT {
     try (RecordingSink sink = RecordingSink.start();
         Connection nc = PlainNats.connect(nats.url());
         TestRuntime rt = TestRuntime.start(resources(sink.url("/outage")))) {
-      Publisher publisher = Publisher.start(nc, SUBJECT, EVENTS, 40);
+      EventPublisher publisher = EventPublisher.start(nc, SUBJECT, EVENTS, 40);
       await().atMost(Duration.ofSeconds(30)).until(() -> delivered(sink) >= EVENTS / 5);
 
       sink.respondWith(r -> 503);
@@ -116,27 +118,13 @@ class SinkOutageIT {
   }
 
   private static String resources(String sinkUrl) {
-    return """
-        apiVersion: events.openfunction.io/v1alpha1
-        kind: EventBus
-        metadata: {name: default}
-        spec:
-          nats:
-            url: %s
-            jetstream: {ackWait: 5s}
-        ---
-        apiVersion: events.openfunction.io/v1alpha1
-        kind: Trigger
-        metadata: {name: outage}
-        spec:
-          eventBus: default
-          inputs:
-            tick: {eventSource: producer, event: tick}
-          subscribers:
-            - condition: tick
-              sink: {uri: "%s"}
-              delivery: {retry: 1, backoffDelay: 100ms, timeout: 500ms}
-        """
-        .formatted(nats.url(), sinkUrl);
+    return Fixtures.of(
+        Fixtures.jetStreamBus(nats.url(), "5s"),
+        Fixtures.trigger(
+            "outage",
+            "producer",
+            "tick",
+            sinkUrl,
+            "{retry: 1, backoffDelay: 100ms, timeout: 500ms}"));
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ofnevents.testing.KafkaClients;
 import io.ofnevents.testing.KafkaServer;
+import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
 import io.ofnevents.testing.Samples;
@@ -254,8 +255,7 @@ class KafkaSourceIT {
     String es = eventSource("killed", "kill-events", "");
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ofn-kafka-kill");
     java.nio.file.Files.writeString(dir.resolve("eventsource.yaml"), es);
-    Process child = ChildRuntime.start(dir);
-    try {
+    try (ManagedRuntime child = ManagedRuntime.start(dir, List.of())) {
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(300))
@@ -267,7 +267,7 @@ class KafkaSourceIT {
       int total = 300;
       Thread producer = numbered("kill-events", total);
       await().atMost(WAIT).until(() -> numbered("/killed").size() >= total / 3);
-      child.destroyForcibly().waitFor();
+      child.kill();
       int beforeKill = numbered("/killed").size();
       try (TestRuntime next = TestRuntime.start(es)) {
         producer.join(WAIT.toMillis());
@@ -280,8 +280,6 @@ class KafkaSourceIT {
         // one record can be in flight (delivered, not yet committed) when the process dies
         assertThat(duplicates).isLessThanOrEqualTo(1);
       }
-    } finally {
-      child.destroyForcibly();
     }
   }
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
 import io.ofnevents.testing.RedisServer;
@@ -178,8 +179,7 @@ class RedisSourceIT {
             "      stream: payments\n      redeliverInterval: 500ms\n      processingTimeout: 2s\n");
     Path dir = Files.createTempDirectory("ofn-redis-kill");
     Files.writeString(dir.resolve("eventsource.yaml"), spec);
-    Process child = ChildRuntime.start(dir);
-    try {
+    try (ManagedRuntime child = ManagedRuntime.start(dir, List.of())) {
       RStream<String, String> stream = client.getStream("payments", StringCodec.INSTANCE);
       // the group exists once the child's source started; only then is an entry read by it
       await()
@@ -187,7 +187,7 @@ class RedisSourceIT {
           .until(() -> stream.isExists() && !stream.listGroups().isEmpty());
       StreamMessageId id = stream.add(StreamAddArgs.entry("data", "pay-1"));
       await().atMost(WAIT).until(() -> !sink.requests().isEmpty());
-      child.destroyForcibly().waitFor();
+      child.kill();
       long killed = System.nanoTime();
       assertThat(stream.getPendingInfo("default-crashing-payments").getTotal()).isEqualTo(1);
       sink.respondWith(r -> 200);
@@ -203,8 +203,6 @@ class RedisSourceIT {
             .atMost(WAIT)
             .until(() -> stream.getPendingInfo("default-crashing-payments").getTotal() == 0);
       }
-    } finally {
-      child.destroyForcibly();
     }
   }
 

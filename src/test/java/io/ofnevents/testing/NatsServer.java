@@ -16,6 +16,9 @@ public final class NatsServer extends ServerProcess {
   private final String password;
   private final boolean monitoring;
   private final long maxPayload;
+  private final String clusterName;
+  private final int clusterPort;
+  private final List<Integer> routePorts;
   private int monitorPort;
 
   private NatsServer(Builder builder) {
@@ -26,6 +29,9 @@ public final class NatsServer extends ServerProcess {
     this.password = builder.password;
     this.monitoring = builder.monitoring;
     this.maxPayload = builder.maxPayload;
+    this.clusterName = builder.clusterName;
+    this.clusterPort = builder.clusterPort;
+    this.routePorts = builder.routePorts;
   }
 
   /** A JetStream server without authentication or monitoring. */
@@ -40,6 +46,11 @@ public final class NatsServer extends ServerProcess {
   @Override
   protected Pattern readyLine() {
     return READY;
+  }
+
+  /** The server name ({@code --name}), which JetStream reports as a stream's leader. */
+  public String serverName() {
+    return name != null ? name : "ofn-it-" + port();
   }
 
   @Override
@@ -74,7 +85,7 @@ public final class NatsServer extends ServerProcess {
     }
     args.addAll(List.of("-js", "-a", HOST, "-p", String.valueOf(port())));
     args.addAll(List.of("-sd", dir().toString()));
-    args.addAll(List.of("--name", name != null ? name : "ofn-it-" + port()));
+    args.addAll(List.of("--name", serverName()));
     if (monitoring) {
       args.addAll(List.of("-m", String.valueOf(monitorPort)));
     }
@@ -83,6 +94,15 @@ public final class NatsServer extends ServerProcess {
     }
     if (user != null) {
       args.addAll(List.of("--user", user, "--pass", password));
+    }
+    if (clusterName != null) {
+      args.addAll(List.of("--cluster_name", clusterName));
+      args.addAll(List.of("--cluster", "nats://" + HOST + ":" + clusterPort));
+      String routes =
+          routePorts.stream()
+              .map(p -> "nats://" + HOST + ":" + p)
+              .collect(java.util.stream.Collectors.joining(","));
+      args.addAll(List.of("--routes", routes));
     }
     return args;
   }
@@ -95,6 +115,9 @@ public final class NatsServer extends ServerProcess {
     private String password;
     private boolean monitoring;
     private long maxPayload;
+    private String clusterName;
+    private int clusterPort;
+    private List<Integer> routePorts = List.of();
 
     private Builder() {}
 
@@ -129,6 +152,18 @@ public final class NatsServer extends ServerProcess {
      */
     public Builder maxPayload(long bytes) {
       this.maxPayload = bytes;
+      return this;
+    }
+
+    /**
+     * A member of JetStream cluster `name`: listens for routes on `clusterPort` and connects to the
+     * other members' `routePorts`; needs a {@link #name} unique in the cluster (see {@link
+     * NatsCluster}).
+     */
+    public Builder cluster(String name, int clusterPort, List<Integer> routePorts) {
+      this.clusterName = name;
+      this.clusterPort = clusterPort;
+      this.routePorts = List.copyOf(routePorts);
       return this;
     }
 

@@ -29,12 +29,7 @@ public final class PlainNats {
 
   /** Binary-mode CloudEvent headers with `id`, and `Nats-Msg-Id` = `id`, as sources publish. */
   public static Headers event(String id) {
-    return new Headers()
-        .put("ce-id", id)
-        .put("ce-specversion", "1.0")
-        .put("ce-source", "/test")
-        .put("ce-type", "test")
-        .put("Nats-Msg-Id", id);
+    return EventPublisher.headers(id);
   }
 
   /** Publishes to JetStream and returns its ack; `headers` may be null (no header at all). */

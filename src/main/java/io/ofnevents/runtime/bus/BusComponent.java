@@ -3,6 +3,7 @@ package io.ofnevents.runtime.bus;
 import io.ofnevents.runtime.EndpointOptions;
 import io.ofnevents.runtime.bus.nats.CoreNatsBus;
 import io.ofnevents.runtime.bus.nats.JetStreamBus;
+import io.ofnevents.runtime.observe.ConnectionCheck;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ public class BusComponent extends DefaultComponent {
   private final MemoryBus memory = new MemoryBus();
   private final Map<String, BusDriver> drivers = new ConcurrentHashMap<>();
   private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
+  private final Map<String, ConnectionCheck> checks = new ConcurrentHashMap<>();
   private String replicaId;
 
   @Override
@@ -36,9 +38,14 @@ public class BusComponent extends DefaultComponent {
   }
 
   private BusDriver create(BusOptions options) {
-    return options.driver().equals("core")
-        ? new CoreNatsBus(options, getReplicaId())
-        : new JetStreamBus(options, getReplicaId());
+    BusDriver driver =
+        options.driver().equals("core")
+            ? new CoreNatsBus(options, getReplicaId())
+            : new JetStreamBus(options, getReplicaId());
+    // one readiness check per connection, e.g. "bus nats://nats-1:4222"
+    String id = "bus " + Redact.urls(options.servers());
+    checks.put(id, ConnectionCheck.register(getCamelContext(), id, driver::downReason));
+    return driver;
   }
 
   /**
@@ -86,12 +93,15 @@ public class BusComponent extends DefaultComponent {
               @Override
               public void notify(CamelEvent event) {
                 open.forEach(Subscription::stopFetching);
+                drivers.values().forEach(BusDriver::stopWaiting);
               }
             });
   }
 
   @Override
   protected void doStop() throws Exception {
+    checks.values().forEach(ConnectionCheck::unregister);
+    checks.clear();
     drivers.values().forEach(BusDriver::close);
     drivers.clear();
     super.doStop();

@@ -31,8 +31,24 @@ public interface BusDriver extends AutoCloseable {
     return null;
   }
 
-  /** Whether the backend is reachable right now (drives /health/ready). */
-  boolean isHealthy();
+  /**
+   * Null while the backend is reachable; otherwise which connection, which servers and what went
+   * wrong, for /health/ready.
+   */
+  default String downReason() {
+    return null;
+  }
+
+  /** Whether the backend is reachable right now. */
+  default boolean isHealthy() {
+    return downReason() == null;
+  }
+
+  /**
+   * The context is stopping: a publish that waits for a server never reached gives up now instead
+   * of holding up the stop (its source keeps the record, or the event is lost as when stopped).
+   */
+  default void stopWaiting() {}
 
   @Override
   void close();

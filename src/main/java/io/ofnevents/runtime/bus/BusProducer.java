@@ -18,7 +18,9 @@ final class BusProducer extends DefaultProducer {
   @Override
   protected void doStart() throws Exception {
     super.doStart();
-    endpoint.driver(); // connect now, so a wrong server or credentials fail at start-up
+    // connect now: credentials or TLS the server refuses fail the start; a server that is not
+    // reachable yet is waited for in the background (publishes wait for it)
+    endpoint.driver();
   }
 
   @Override

@@ -59,6 +59,16 @@ public final class LogLines {
   /** The NATS connection is back (servers, the server connected to). */
   public static final String BUS_RECONNECTED = "Reconnected to NATS {} ({})";
 
+  /**
+   * A NATS connection (what, the reason) could not be made at start; the runtime runs,
+   * /health/ready says why, and it is retried in the background (first retry in ms).
+   */
+  public static final String NATS_UNREACHABLE =
+      "Cannot connect {} yet, retrying in the background (first in {} ms): {}";
+
+  /** A NATS connection that was retried from the start is up (what, servers, attempts). */
+  public static final String NATS_CONNECTED = "Connected {} to NATS {} after {} attempts";
+
   private LogLines() {}
 
   /** `line` with each `{}` matching any text, for searching a log. */

@@ -1,10 +1,13 @@
 package io.ofnevents.runtime.redis;
 
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.observe.ConnectionCheck;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.slf4j.Logger;
@@ -21,7 +24,10 @@ final class RedisPubSubConsumer extends DefaultConsumer {
 
   private final RedisEndpoint endpoint;
   private final RedisSource source;
-  private RedissonClient client;
+  private RedisLink link;
+  private ConnectionCheck check;
+  private ExecutorService connector;
+  private volatile boolean running;
 
   RedisPubSubConsumer(RedisEndpoint endpoint, Processor processor) {
     super(endpoint, processor);
@@ -29,11 +35,45 @@ final class RedisPubSubConsumer extends DefaultConsumer {
     this.source = endpoint.source();
   }
 
+  /**
+   * Connects and subscribes on a thread of its own: a Redis that cannot be reached yet is retried
+   * there (readiness says why); what is published meanwhile is not seen, as with any pub/sub
+   * subscriber that is not subscribed.
+   */
   @Override
   protected void doStart() throws Exception {
     super.doStart();
-    client = Redisson.create(endpoint.settings().toConfig("ofn-pubsub"));
-    // addListener returns once the subscription is confirmed, so the route starts subscribed
+    link = new RedisLink(endpoint.settings(), "ofn-pubsub");
+    check =
+        ConnectionCheck.register(
+            endpoint.getCamelContext(), "redis-source " + getRouteId(), link::downReason);
+    running = true;
+    connector =
+        endpoint
+            .getCamelContext()
+            .getExecutorServiceManager()
+            .newSingleThreadExecutor(this, "ofn-redis-pubsub-" + source.name());
+    connector.submit(this::subscribe);
+    link.awaitFirstAttempt(RedisLink.START_WAIT);
+  }
+
+  private void subscribe() {
+    RedissonClient client = link.connect(() -> running);
+    while (client != null && running) {
+      try {
+        listen(client);
+        link.ready();
+        return;
+      } catch (RuntimeException e) {
+        // Redis went away between connecting and subscribing: Redisson reconnects, try again
+        LOG.warn("Subscribing to Redis {} failed, retrying: {}", source.name(), e.getMessage());
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+      }
+    }
+  }
+
+  /** Redisson subscribes again by itself after a reconnect. */
+  private void listen(RedissonClient client) {
     if (source.channel() != null) {
       client
           .getTopic(source.channel(), ByteArrayCodec.INSTANCE)
@@ -70,8 +110,14 @@ final class RedisPubSubConsumer extends DefaultConsumer {
 
   @Override
   protected void doStop() throws Exception {
-    if (client != null) client.shutdown();
-    client = null;
+    running = false;
+    if (connector != null) {
+      endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(connector);
+      connector = null;
+    }
+    if (check != null) check.unregister();
+    if (link != null) link.close();
+    link = null;
     super.doStop();
   }
 }

@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.redis;
 
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.observe.ConnectionCheck;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,7 +13,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
-import org.redisson.Redisson;
 import org.redisson.api.AutoClaimResult;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
@@ -38,8 +38,10 @@ final class RedisStreamConsumer extends DefaultConsumer {
   private final RedisEndpoint endpoint;
   private final RedisSource source;
   private final String consumerName;
-  private RedissonClient client;
-  private RStream<byte[], byte[]> stream;
+  private RedisLink link;
+  private ConnectionCheck check;
+  private volatile RStream<byte[], byte[]> stream;
+  private volatile String readFailure;
   private ExecutorService executor;
   private volatile boolean running;
 
@@ -50,21 +52,44 @@ final class RedisStreamConsumer extends DefaultConsumer {
     this.consumerName = source.consumer() != null ? source.consumer() : processName();
   }
 
+  /**
+   * Starts reading on its own thread, which first connects: a Redis that cannot be reached yet is
+   * retried there (readiness says why) and read from once it answers.
+   */
   @Override
   protected void doStart() throws Exception {
     super.doStart();
-    client = Redisson.create(endpoint.settings().toConfig("ofn-" + source.group()));
-    stream = client.getStream(source.stream(), ByteArrayCodec.INSTANCE);
-    createGroup();
+    link = new RedisLink(endpoint.settings(), "ofn-" + source.group());
+    check =
+        ConnectionCheck.register(
+            endpoint.getCamelContext(), "redis-source " + getRouteId(), this::downReason);
     running = true;
     executor =
         endpoint
             .getCamelContext()
             .getExecutorServiceManager()
             .newSingleThreadExecutor(this, "ofn-redis-stream-" + source.stream());
-    executor.submit(this::loop);
+    executor.submit(this::run);
+    link.awaitFirstAttempt(RedisLink.START_WAIT);
+  }
+
+  private void run() {
+    RedissonClient client = link.connect(() -> running);
+    if (client == null) return; // stopped before Redis answered
+    stream = client.getStream(source.stream(), ByteArrayCodec.INSTANCE);
+    safely(this::createGroup); // failing here (Redis gone again) is retried by the loop
     LOG.info(
         "Reading Redis stream {} as {} in group {}", source.stream(), consumerName, source.group());
+    link.ready();
+    loop();
+  }
+
+  /** Null while the stream is read without errors, else why not. */
+  private String downReason() {
+    String link = this.link.downReason();
+    if (link != null) return link;
+    String read = readFailure;
+    return read == null ? null : "reading Redis stream " + source.stream() + " fails: " + read;
   }
 
   /** A new group starts after the newest entry, as a new Kafka group does (latest). */
@@ -95,8 +120,10 @@ final class RedisStreamConsumer extends DefaultConsumer {
                     .timeout(source.block()));
         if (batch != null) batch.forEach(this::deliver);
         backoff = 100;
+        readFailure = null;
       } catch (Exception e) {
         if (!running) return;
+        readFailure = e.getMessage();
         if (e.getMessage() != null && e.getMessage().contains("NOGROUP")) {
           // the key or group was deleted under us: recreate, as at start
           LOG.warn(
@@ -178,8 +205,10 @@ final class RedisStreamConsumer extends DefaultConsumer {
       endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
       executor = null;
     }
-    if (client != null) client.shutdown();
-    client = null;
+    if (check != null) check.unregister();
+    if (link != null) link.close();
+    link = null;
+    stream = null;
     super.doStop();
   }
 

@@ -23,6 +23,11 @@ public interface ConditionStore extends AutoCloseable {
   /** The inputs as they are now, without recording anything (what the console shows). */
   Map<String, InputState> current() throws Exception;
 
+  /** Null while the store is reachable (always, in memory), else why not, for /health/ready. */
+  default String downReason() {
+    return null;
+  }
+
   @Override
   default void close() {}
 }

@@ -10,7 +10,7 @@ import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.StorageType;
 import io.ofnevents.compile.Names;
 import io.ofnevents.runtime.bus.BusOptions;
-import io.ofnevents.runtime.bus.nats.NatsConnector;
+import io.ofnevents.runtime.bus.nats.NatsLink;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,36 +33,72 @@ public final class KvConditionStore implements ConditionStore {
   static final int STREAM_NOT_FOUND = 10059;
   private static final int ATTEMPTS = 100;
 
-  private final Connection nc;
-  private final KeyValue kv;
+  private final NatsLink link;
+  private final BusOptions options;
   private final String key;
   private final Duration window;
   private final boolean keepEvents;
+  private volatile KeyValue kv;
 
   private KvConditionStore(
-      Connection nc, KeyValue kv, String key, Duration window, boolean keepEvents) {
-    this.nc = nc;
-    this.kv = kv;
+      NatsLink link, BusOptions options, String key, Duration window, boolean keepEvents) {
+    this.link = link;
+    this.options = options;
     this.key = key;
     this.window = window;
     this.keepEvents = keepEvents;
   }
 
-  /** Connects and creates the bucket if needed; `trigger` is `namespace/name`. */
+  /**
+   * Connects and creates the bucket if needed; `trigger` is `namespace/name`. A server not
+   * reachable yet is waited for in the background: updates wait for it (then fail, and the event is
+   * redelivered).
+   */
   public static KvConditionStore open(
       BusOptions o, String trigger, Duration window, boolean keepEvents) {
     String[] id = trigger.split("/", 2);
     String key = Names.triggerStateKey(id[0], id.length > 1 ? id[1] : id[0]);
-    Connection nc = NatsConnector.connect(o, "ofn-events state " + key);
-    try {
-      ensureBucket(nc.keyValueManagement(), o);
-      return new KvConditionStore(nc, nc.keyValue(Names.STATE_BUCKET), key, window, keepEvents);
-    } catch (IOException | JetStreamApiException e) {
-      NatsConnector.closeQuietly(nc);
-      throw new IllegalStateException(
-          "cannot open the condition state bucket " + Names.STATE_BUCKET + ": " + e.getMessage(),
-          e);
+    NatsLink link =
+        NatsLink.open(o, "ofn-events state " + key, "the condition state of Trigger " + trigger);
+    KvConditionStore store = new KvConditionStore(link, o, key, window, keepEvents);
+    if (link.connection() != null) {
+      try {
+        store.kv(); // a bucket we cannot use fails the start, as a wrong server would
+      } catch (RuntimeException e) {
+        link.close();
+        throw e;
+      }
     }
+    return store;
+  }
+
+  /** The bucket, made sure of once the server was reached. */
+  private KeyValue kv() {
+    KeyValue k = kv;
+    if (k != null) return k;
+    Connection nc = link.await(NatsLink.CONNECT_WAIT);
+    synchronized (this) {
+      if (kv == null) {
+        try {
+          ensureBucket(nc.keyValueManagement(), options);
+          kv = nc.keyValue(Names.STATE_BUCKET);
+        } catch (IOException | JetStreamApiException e) {
+          throw new IllegalStateException(
+              "cannot open the condition state bucket "
+                  + Names.STATE_BUCKET
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+      }
+      return kv;
+    }
+  }
+
+  /** Null while the state store is reachable, else why not (for /health/ready). */
+  @Override
+  public String downReason() {
+    return link.downReason();
   }
 
   private static void ensureBucket(KeyValueManagement kvm, BusOptions o)
@@ -125,6 +161,7 @@ public final class KvConditionStore implements ConditionStore {
   /** Applies `change` atomically; a null result means "nothing to write". */
   private Map<String, InputState> update(UnaryOperator<Map<String, InputState>> change)
       throws IOException, JetStreamApiException {
+    KeyValue kv = kv();
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       KeyValueEntry entry = kv.get(key);
       boolean present = entry != null && entry.getOperation() == KeyValueOperation.PUT;
@@ -150,6 +187,6 @@ public final class KvConditionStore implements ConditionStore {
 
   @Override
   public void close() {
-    NatsConnector.closeQuietly(nc);
+    link.close();
   }
 }

@@ -2,6 +2,7 @@ package io.ofnevents.runtime.trigger;
 
 import io.ofnevents.runtime.EndpointOptions;
 import io.ofnevents.runtime.bus.BusOptions;
+import io.ofnevents.runtime.observe.ConnectionCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.camel.support.DefaultComponent;
  */
 public class TriggerComponent extends DefaultComponent {
   private final Map<String, ConditionStore> stores = new ConcurrentHashMap<>();
+  private final Map<String, ConnectionCheck> checks = new ConcurrentHashMap<>();
   private Clock clock = Clock.systemUTC();
 
   @Override
@@ -47,7 +49,11 @@ public class TriggerComponent extends DefaultComponent {
   private ConditionStore create(TriggerOptions options, BusOptions nats) {
     boolean keepEvents = options.deliver().equals("all");
     if (nats != null) {
-      return KvConditionStore.open(nats, options.trigger(), options.window(), keepEvents);
+      KvConditionStore store =
+          KvConditionStore.open(nats, options.trigger(), options.window(), keepEvents);
+      String id = "condition-state " + options.trigger();
+      checks.put(id, ConnectionCheck.register(getCamelContext(), id, store::downReason));
+      return store;
     }
     return new MemoryConditionStore(options.window(), keepEvents);
   }
@@ -63,6 +69,8 @@ public class TriggerComponent extends DefaultComponent {
 
   @Override
   protected void doStop() throws Exception {
+    checks.values().forEach(ConnectionCheck::unregister);
+    checks.clear();
     stores.values().forEach(ConditionStore::close);
     super.doStop();
   }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
+import io.ofnevents.testing.EventPublisher;
 import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.PlainNats;
 import io.ofnevents.testing.PrometheusText;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.ServerExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,7 +132,7 @@ class ObservabilityIT {
     nats.server().kill();
     await().atMost(WAIT).ignoreExceptions().until(() -> runtime.status("/health/ready") == 503);
     assertThat(runtime.get("/health/ready").body())
-        .contains("\"status\":\"DOWN\"", "bus: unreachable");
+        .contains("\"status\":\"DOWN\"", "bus " + nats.url() + ": NATS at " + nats.url() + " is");
     assertThat(runtime.status("/health/live")).isEqualTo(200);
     assertThat(metric("ofn_bus_up")).isZero();
     assertThat(runtime.log()).containsPattern(LogLines.regex(LogLines.BUS_LOST));
@@ -148,13 +148,12 @@ class ObservabilityIT {
         .until(
             () -> {
               publish(nc, "default-producer-a", "a-after");
-              return sink.deliveredBodies("/ok").contains("payload of a-after");
+              return sink.deliveredBodies("/ok").contains(EventPublisher.payload("a-after"));
             });
   }
 
   private static void publish(Connection nc, String subject, String id) throws Exception {
-    PlainNats.publish(
-        nc, subject, PlainNats.event(id), ("payload of " + id).getBytes(StandardCharsets.UTF_8));
+    EventPublisher.publishAcked(nc.jetStream(), subject, id);
   }
 
   private double metric(String name, String... labels) {

@@ -18,6 +18,7 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
   private final String servers;
   private final AtomicBoolean down = new AtomicBoolean();
   private volatile boolean wasConnected;
+  private volatile Exception lastException;
 
   ConnectionLog(String servers) {
     this.servers = servers;
@@ -48,8 +49,20 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
     LOG.warn("NATS {}: {}", servers, Redact.urls(error));
   }
 
+  /** The last exception jnats reported (why a connect failed), or null. */
+  Exception lastException() {
+    return lastException;
+  }
+
+  /** {@link #lastException()} as text without secrets, or null. */
+  String lastError() {
+    Exception e = lastException;
+    return e == null ? null : Redact.urls(e.toString());
+  }
+
   @Override
   public void exceptionOccurred(Connection conn, Exception exp) {
+    lastException = exp;
     // I/O errors come with a disconnect (logged once above) and repeat on every reconnect attempt;
     // a first connection that fails is reported by whoever tried to connect.
     if (!wasConnected || down.get() || exp instanceof java.io.IOException) {

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,31 +28,51 @@ import org.slf4j.LoggerFactory;
  */
 public final class CoreNatsBus implements BusDriver {
   private static final Logger LOG = LoggerFactory.getLogger(CoreNatsBus.class);
-  private final Connection nc;
+  private final NatsLink link;
 
+  /** Connects now if the server answers, else keeps trying in the background ({@link NatsLink}). */
   public CoreNatsBus(BusOptions options, String replicaId) {
-    this.nc = NatsConnector.connect(options, "ofn-events " + replicaId);
+    this.link = NatsLink.open(options, "ofn-events " + replicaId, "the bus");
   }
 
   @Override
   public void publish(String subject, BusMessage message) {
+    Connection nc = link.await(NatsLink.CONNECT_WAIT);
     Headers headers = NatsEvents.headers(message);
     NatsEvents.requireFits(nc, subject, message.id(), headers, message.body());
     nc.publish(
         NatsMessage.builder().subject(subject).headers(headers).data(message.body()).build());
   }
 
+  /** Subscribes now, or as soon as the server was reached; jnats keeps it across reconnects. */
   @Override
   public Subscription subscribe(String subject, ConsumerSettings settings, MessageHandler handler) {
-    Dispatcher dispatcher = nc.createDispatcher();
-    io.nats.client.MessageHandler receive = m -> deliver(m, subject, handler);
-    if (settings.shared()) dispatcher.subscribe(subject, settings.name(), receive);
-    else dispatcher.subscribe(subject, receive);
-    LOG.info(
-        "Consuming {} on core NATS{}",
-        subject,
-        settings.shared() ? " in queue group " + settings.name() : "");
-    return () -> nc.closeDispatcher(dispatcher);
+    AtomicReference<Dispatcher> made = new AtomicReference<>();
+    AtomicBoolean closed = new AtomicBoolean();
+    if (link.connection() == null)
+      LOG.info("Consuming {} on core NATS once it is reachable", subject);
+    link.whenConnected(
+        nc -> {
+          synchronized (made) {
+            if (closed.get()) return;
+            Dispatcher dispatcher = nc.createDispatcher();
+            io.nats.client.MessageHandler receive = m -> deliver(m, subject, handler);
+            if (settings.shared()) dispatcher.subscribe(subject, settings.name(), receive);
+            else dispatcher.subscribe(subject, receive);
+            made.set(dispatcher);
+          }
+          LOG.info(
+              "Consuming {} on core NATS{}",
+              subject,
+              settings.shared() ? " in queue group " + settings.name() : "");
+        });
+    return () -> {
+      synchronized (made) {
+        closed.set(true);
+        Dispatcher d = made.get();
+        if (d != null) link.connection().closeDispatcher(d);
+      }
+    };
   }
 
   private static void deliver(Message m, String subject, MessageHandler handler) {
@@ -69,16 +91,21 @@ public final class CoreNatsBus implements BusDriver {
 
   /** Waits until the server has processed everything sent so far (e.g. new subscriptions). */
   public void flush(Duration timeout) throws TimeoutException, InterruptedException {
-    nc.flush(timeout);
+    link.await(timeout).flush(timeout);
   }
 
   @Override
-  public boolean isHealthy() {
-    return nc.getStatus() == Connection.Status.CONNECTED;
+  public String downReason() {
+    return link.downReason();
+  }
+
+  @Override
+  public void stopWaiting() {
+    link.stopWaiting();
   }
 
   @Override
   public void close() {
-    NatsConnector.closeQuietly(nc);
+    link.close();
   }
 }

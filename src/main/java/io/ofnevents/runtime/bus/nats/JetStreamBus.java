@@ -16,37 +16,71 @@ import io.ofnevents.runtime.bus.Redact;
 import io.ofnevents.runtime.bus.Subscription;
 import io.ofnevents.runtime.parking.ParkingLot;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The NATS JetStream bus (at-least-once): a publish returns once JetStream acknowledged it (with
  * `Nats-Msg-Id` for de-duplication); consumers are durable pull consumers that acknowledge after
- * the route succeeded. One connection per server and credentials.
+ * the route succeeded. One connection per server and credentials; a server not reachable at start
+ * is waited for.
  */
 public final class JetStreamBus implements BusDriver {
   private static final Logger LOG = LoggerFactory.getLogger(JetStreamBus.class);
   static final int PUBLISH_ATTEMPTS = 8;
 
-  private final Connection nc;
-  private final JetStream js;
-  private final Streams streams;
+  private final BusOptions options;
   private final String replicaId;
   private ParkingLot parking;
+  private final NatsLink link;
+  private volatile Session session;
 
+  /** The JetStream side of a connection, made once the server was reached. */
+  record Session(Connection nc, JetStream js, Streams streams) {}
+
+  /**
+   * Connects now if the server answers, else keeps trying in the background ({@link NatsLink}):
+   * publishes wait for it, subscriptions bind once it is there.
+   */
   public JetStreamBus(BusOptions options, String replicaId) {
+    this.options = options;
     this.replicaId = replicaId;
-    this.nc = NatsConnector.connect(options, "ofn-events " + replicaId);
-    try {
-      this.js = nc.jetStream();
-      this.streams = new Streams(nc.jetStreamManagement(), options);
-    } catch (IOException e) {
-      NatsConnector.closeQuietly(nc);
-      throw new NatsUnavailableException(
-          Redact.urls("JetStream is not available at " + options.servers()), e);
+    this.link = NatsLink.open(options, "ofn-events " + replicaId, "the bus");
+  }
+
+  /** The session, or null while the server was never reached. */
+  Session session() {
+    Session s = session;
+    if (s != null) return s;
+    Connection nc = link.connection();
+    return nc == null ? null : open(nc);
+  }
+
+  /** The session, waiting up to `timeout` for the server; throws NatsUnavailableException. */
+  Session awaitSession(Duration timeout) {
+    Session s = session;
+    return s != null ? s : open(link.await(timeout));
+  }
+
+  /** Runs `action` with the session once the server was reached, before any publish gets it. */
+  void whenConnected(Consumer<Session> action) {
+    link.whenConnected(nc -> action.accept(open(nc)));
+  }
+
+  private synchronized Session open(Connection nc) {
+    if (session == null) {
+      try {
+        session = new Session(nc, nc.jetStream(), new Streams(nc.jetStreamManagement(), options));
+      } catch (IOException e) {
+        throw new NatsUnavailableException(
+            Redact.urls("JetStream is not available at " + options.servers()), e);
+      }
     }
+    return session;
   }
 
   /**
@@ -62,6 +96,10 @@ public final class JetStreamBus implements BusDriver {
   /** As {@link #publish}; a duplicate is read back to tell a republish from a collision. */
   @Override
   public PublishOutcome publishChecked(String subject, BusMessage message) throws Exception {
+    Session session = awaitSession(NatsLink.CONNECT_WAIT);
+    Connection nc = session.nc();
+    JetStream js = session.js();
+    Streams streams = session.streams();
     Headers headers = NatsEvents.headers(message);
     NatsEvents.requireFits(nc, subject, message.id(), headers, message.body());
     Exception last = null;
@@ -100,8 +138,7 @@ public final class JetStreamBus implements BusDriver {
   @Override
   public Subscription subscribe(String subject, ConsumerSettings settings, MessageHandler handler)
       throws Exception {
-    JetStreamSubscriber s =
-        new JetStreamSubscriber(nc, streams, subject, settings, replicaId, handler);
+    JetStreamSubscriber s = new JetStreamSubscriber(this, subject, settings, replicaId, handler);
     s.start();
     return s;
   }
@@ -109,23 +146,22 @@ public final class JetStreamBus implements BusDriver {
   /** Parked events live in JetStream too, on the Trigger's parking subject. */
   @Override
   public synchronized ParkingLot parkingLot() {
-    if (parking == null) {
-      try {
-        parking = new JetStreamParkingLot(this, nc.jetStreamManagement());
-      } catch (IOException e) {
-        throw new NatsUnavailableException("JetStream management is not available", e);
-      }
-    }
+    if (parking == null) parking = new JetStreamParkingLot(this);
     return parking;
   }
 
   @Override
-  public boolean isHealthy() {
-    return nc.getStatus() == Connection.Status.CONNECTED;
+  public String downReason() {
+    return link.downReason();
+  }
+
+  @Override
+  public void stopWaiting() {
+    link.stopWaiting();
   }
 
   @Override
   public void close() {
-    NatsConnector.closeQuietly(nc);
+    link.close();
   }
 }

@@ -26,11 +26,14 @@ final class JetStreamParkingLot implements ParkingLot {
   static final int NO_MESSAGE = 10037;
 
   private final JetStreamBus bus;
-  private final JetStreamManagement jsm;
 
-  JetStreamParkingLot(JetStreamBus bus, JetStreamManagement jsm) {
+  JetStreamParkingLot(JetStreamBus bus) {
     this.bus = bus;
-    this.jsm = jsm;
+  }
+
+  /** JetStream management of the bus's connection, waiting for the server like a publish. */
+  private JetStreamManagement jsm() throws IOException {
+    return bus.awaitSession(NatsLink.CONNECT_WAIT).nc().jetStreamManagement();
   }
 
   @Override
@@ -46,6 +49,7 @@ final class JetStreamParkingLot implements ParkingLot {
     String stream = stream(subject);
     List<ParkedEvent> out = new ArrayList<>();
     if (stream == null) return out;
+    JetStreamManagement jsm = jsm();
     long next = Math.max(1, after + 1);
     while (out.size() < limit) {
       long from = next;
@@ -61,6 +65,7 @@ final class JetStreamParkingLot implements ParkingLot {
   public Optional<ParkedEvent> get(String subject, long id) throws Exception {
     String stream = stream(subject);
     if (stream == null) return Optional.empty();
+    JetStreamManagement jsm = jsm();
     MessageInfo m = getOrNull(() -> jsm.getMessage(stream, id));
     return m == null || !subject.equals(m.getSubject()) ? Optional.empty() : Optional.of(event(m));
   }
@@ -69,7 +74,7 @@ final class JetStreamParkingLot implements ParkingLot {
   public boolean remove(String subject, long id) throws Exception {
     if (get(subject, id).isEmpty()) return false;
     try {
-      return jsm.deleteMessage(stream(subject), id);
+      return jsm().deleteMessage(stream(subject), id);
     } catch (JetStreamApiException e) {
       if (e.getApiErrorCode() == NO_MESSAGE) return false; // removed meanwhile
       throw e;
@@ -78,7 +83,7 @@ final class JetStreamParkingLot implements ParkingLot {
 
   /** The stream that holds the subject; null when none does (nothing was ever parked). */
   private String stream(String subject) throws IOException, JetStreamApiException {
-    List<String> names = jsm.getStreamNames(subject);
+    List<String> names = jsm().getStreamNames(subject);
     return names.isEmpty() ? null : names.get(0);
   }
 

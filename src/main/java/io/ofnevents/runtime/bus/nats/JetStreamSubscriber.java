@@ -1,6 +1,5 @@
 package io.ofnevents.runtime.bus.nats;
 
-import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.api.ConsumerInfo;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +37,7 @@ final class JetStreamSubscriber implements Subscription {
   // A 408 this long before our request's expiry ends an older request, not ours.
   static final long LATE_408 = TimeUnit.MILLISECONDS.toNanos(50);
 
-  private final Connection nc;
-  private final Streams streams;
+  private final JetStreamBus bus;
   private final String subject;
   private final ConsumerSettings settings;
   private final String replicaId;
@@ -48,18 +47,18 @@ final class JetStreamSubscriber implements Subscription {
   private final ScheduledExecutorService ticker;
   private final Set<Message> held = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
+  // set under `this` with the last unsubscribe: no binding may happen after it
+  private boolean closed;
   private volatile JetStreamSubscription sub;
   private Thread fetcher;
 
   JetStreamSubscriber(
-      Connection nc,
-      Streams streams,
+      JetStreamBus bus,
       String subject,
       ConsumerSettings settings,
       String replicaId,
       MessageHandler handler) {
-    this.nc = nc;
-    this.streams = streams;
+    this.bus = bus;
     this.subject = subject;
     this.settings = settings;
     this.replicaId = replicaId;
@@ -71,10 +70,19 @@ final class JetStreamSubscriber implements Subscription {
     this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-heartbeat"));
   }
 
-  /** Creates the stream and durable (failing fast on configuration errors) and starts pulling. */
+  /**
+   * Creates the stream and durable (failing fast on configuration errors) and starts pulling; when
+   * the server was not reached yet, the fetcher binds once it is.
+   */
   void start() throws Exception {
-    sub = Durables.bind(nc, streams, subject, settings, replicaId);
-    LOG.info("Consuming {} as JetStream consumer {}", subject, sub.getConsumerName());
+    JetStreamBus.Session session = bus.session();
+    if (session != null) {
+      bind(session);
+      LOG.info("Consuming {} as JetStream consumer {}", subject, sub.getConsumerName());
+    } else {
+      LOG.info("Consuming {} once NATS is reachable", subject);
+      bus.whenConnected(this::bindOnConnect);
+    }
     fetcher = new Thread(this::fetchLoop, "ofn-jetstream-fetch-" + subject);
     fetcher.setDaemon(true);
     fetcher.start();
@@ -82,15 +90,44 @@ final class JetStreamSubscriber implements Subscription {
     ticker.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
   }
 
+  /** Binds the durable unless bound or closed meanwhile: nothing may pull after close. */
+  private synchronized void bind(JetStreamBus.Session s) throws Exception {
+    if (closed) throw new IllegalStateException("closed");
+    if (sub == null) sub = Durables.bind(s.nc(), s.streams(), subject, settings, replicaId);
+  }
+
+  /** On the connecting thread, before publishes go out; a failure is retried by the fetcher. */
+  private void bindOnConnect(JetStreamBus.Session s) {
+    try {
+      bind(s);
+    } catch (Exception e) {
+      LOG.warn("Binding consumer of {} failed, retrying: {}", subject, e.toString());
+    }
+  }
+
   private void fetchLoop() {
     int failures = 0;
+    boolean bound = sub != null;
     while (running) {
       try {
-        room.acquire();
+        if (sub == null) {
+          JetStreamBus.Session session = bus.session();
+          if (session == null) {
+            pause(FETCH_WAIT.toMillis()); // not reached yet: the bus keeps trying to connect
+            continue;
+          }
+          bind(session);
+        }
+        if (!bound) {
+          LOG.info("Consuming {} as JetStream consumer {}", subject, sub.getConsumerName());
+          bound = true;
+        }
+        // bounded, so that a stop is noticed while every permit is held by a long delivery
+        if (!room.tryAcquire(FETCH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) continue;
         int wanted = 1 + room.drainPermits();
         int taken = 0;
         try {
-          if (sub == null) sub = Durables.bind(nc, streams, subject, settings, replicaId);
+          if (!running) break;
           // One pull request, read until it is served or expires. Not jnats' iterate(): it waits
           // FETCH_WAIT again after each message, and nats-server 2.9 sometimes drops an expired
           // request without the 408 that would end that wait, so events published meanwhile
@@ -102,8 +139,7 @@ final class JetStreamSubscriber implements Subscription {
             if (m == null && deadline - System.nanoTime() > LATE_408) continue; // an old one's 408
             if (m == null) break; // this request expired
             taken++;
-            held.add(m);
-            workers.execute(() -> process(m));
+            hand(m);
           }
         } finally {
           room.release(wanted - taken);
@@ -121,6 +157,25 @@ final class JetStreamSubscriber implements Subscription {
         pause(Math.min(200L << Math.min(failures, 5), 5_000));
       }
     }
+  }
+
+  /**
+   * Gives a fetched message to a worker; one that arrives after the stop began (the rest of a pull)
+   * is handed back at once, so another replica or the next run gets it without waiting for AckWait.
+   */
+  private void hand(Message m) {
+    held.add(m);
+    if (running) {
+      try {
+        workers.execute(() -> process(m));
+        return;
+      } catch (RejectedExecutionException e) {
+        // closing: fall through
+      }
+    }
+    m.nak();
+    held.remove(m);
+    room.release();
   }
 
   private void process(Message m) {
@@ -201,24 +256,51 @@ final class JetStreamSubscriber implements Subscription {
     running = false;
   }
 
+  /**
+   * Stops pulling (the pull in progress ends at its expiry and what it brings is handed back),
+   * unsubscribes for good, then lets the deliveries already started finish and be acknowledged.
+   */
   @Override
   public void close() {
     running = false;
     try {
-      if (fetcher != null) fetcher.join(FETCH_WAIT.toMillis() * 3);
+      // the fetcher notices within one FETCH_WAIT, then reads its last pull to the end
+      if (fetcher != null) fetcher.join(FETCH_WAIT.toMillis() * 6);
+      if (fetcher != null && fetcher.isAlive()) {
+        LOG.warn("The fetcher of {} did not stop; unsubscribing under it", subject);
+      }
+      closeSubscription();
       workers.shutdown();
       if (!workers.awaitTermination(30, TimeUnit.SECONDS)) { // camel-main's shutdown timeout
         LOG.warn("Deliveries on {} still running at stop; JetStream will redeliver them", subject);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      closeSubscription();
     } finally {
       ticker.shutdownNow();
-      unsubscribeQuietly();
     }
   }
 
-  private void unsubscribeQuietly() {
+  /** Hands back whatever the subscription still buffers and unsubscribes; no bind after this. */
+  private synchronized void closeSubscription() {
+    closed = true;
+    JetStreamSubscription s = sub;
+    if (s != null) {
+      try {
+        for (Message m; (m = s.nextMessage(Duration.ofMillis(1))) != null; ) {
+          if (m.isJetStream()) m.nak();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        LOG.debug("draining {} failed: {}", subject, e.toString());
+      }
+    }
+    unsubscribeQuietly();
+  }
+
+  private synchronized void unsubscribeQuietly() {
     JetStreamSubscription s = sub;
     sub = null;
     if (s == null) return;

@@ -4,15 +4,14 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.ofnevents.runtime.bus.BusOptions;
-import io.ofnevents.runtime.bus.Redact;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Opens NATS connections from bus options: servers, authentication, TLS, and reconnection for as
- * long as the process runs (a restarted server is picked up again; JetStream state lives there).
+ * The jnats options of a bus: servers, authentication, TLS, and reconnection for as long as the
+ * process runs (a restarted server is picked up again; JetStream state lives there). {@link
+ * NatsLink} connects with them.
  */
 public final class NatsConnector {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -28,23 +27,6 @@ public final class NatsConnector {
 
   private NatsConnector() {}
 
-  /**
-   * Connects, or throws an exception whose message names the servers and the reason (never a
-   * secret).
-   */
-  public static Connection connect(BusOptions o, String name) {
-    try {
-      return Nats.connect(options(o, name));
-    } catch (IOException e) {
-      throw new NatsUnavailableException(
-          Redact.urls("cannot connect to NATS at " + o.servers() + ": " + e.getMessage()), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NatsUnavailableException(
-          Redact.urls("interrupted while connecting to " + o.servers()), e);
-    }
-  }
-
   /** Closes `nc`, waiting for pending acks to be flushed; never throws. */
   public static void closeQuietly(Connection nc) {
     try {
@@ -56,7 +38,8 @@ public final class NatsConnector {
     }
   }
 
-  static Options options(BusOptions o, String name) {
+  /** jnats options for `o`; `events` hears about the connection (logging, the last error). */
+  static Options options(BusOptions o, String name, ConnectionLog events) {
     if (o.servers() == null || o.servers().isBlank()) {
       throw new IllegalArgumentException("the NATS bus needs servers=<url>[,<url>...]");
     }
@@ -65,7 +48,6 @@ public final class NatsConnector {
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .toArray(String[]::new);
-    ConnectionLog log = new ConnectionLog(Redact.urls(o.servers()));
     Options.Builder b =
         Options.builder()
             .servers(servers)
@@ -74,8 +56,8 @@ public final class NatsConnector {
             .maxReconnects(-1)
             .reconnectWait(RECONNECT_WAIT)
             .pingInterval(PING_INTERVAL)
-            .connectionListener(log)
-            .errorListener(log);
+            .connectionListener(events)
+            .errorListener(events);
     if (o.token() != null) b.token(o.token().toCharArray());
     if (o.user() != null) b.userInfo(o.user(), o.password() == null ? "" : o.password());
     if (o.credentials() != null) {
