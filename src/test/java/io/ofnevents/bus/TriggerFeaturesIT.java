@@ -13,6 +13,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.impl.Headers;
+import io.ofnevents.testing.EventPublisher;
 import io.ofnevents.testing.FaultReport;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.PlainNats;
@@ -62,7 +63,8 @@ class TriggerFeaturesIT {
       List<CloudEvent> events = new ArrayList<>();
       batch.forEach(e -> events.add(SDK_JSON.deserialize(e.toString().getBytes(UTF_8))));
       assertThat(events).extracting(CloudEvent::getId).containsExactly("a-1", "b-1");
-      assertThat(events).allSatisfy(e -> assertThat(e.getSource().toString()).isEqualTo("/test"));
+      assertThat(events)
+          .allSatisfy(e -> assertThat(e.getSource().toString()).isEqualTo(EventPublisher.SOURCE));
       assertThat(new String(events.get(0).getData().toBytes(), UTF_8)).isEqualTo("{\"n\":1}");
       assertThat(events.get(1).getDataContentType()).isEqualTo("text/plain");
       assertThat(new String(events.get(1).getData().toBytes(), UTF_8)).isEqualTo("café");
