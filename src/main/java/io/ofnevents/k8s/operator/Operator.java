@@ -8,19 +8,40 @@ import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The controller loop: informers on the four kinds feed a work queue of EventSources and Triggers;
- * one worker reconciles them. A bus change queues every resource naming that bus by
+ * The controller loop: informers on the {@link #WATCHED} kinds feed a work queue of EventSources
+ * and Triggers; one worker reconciles them. A bus change queues every resource naming that bus by
  * `spec.eventBus`, including those that failed because it was missing (upstream keyed this on a
  * label written only after success, so they never recovered).
  */
 public final class Operator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
+
+  /** What the operator does with a kind it watches. */
+  enum Role {
+    /** Has a workload and a status: reconciled on its own changes. */
+    RECONCILED,
+    /** A bus: its changes reconcile every resource naming it in `spec.eventBus`. */
+    BUS
+  }
+
+  /** Every kind the operator watches; adding a kind is one line here (and its RBAC rule). */
+  static final Map<Kind, Role> WATCHED =
+      Collections.unmodifiableMap(
+          new EnumMap<>(
+              Map.of(
+                  Kind.EVENT_SOURCE, Role.RECONCILED,
+                  Kind.TRIGGER, Role.RECONCILED,
+                  Kind.EVENT_BUS, Role.BUS,
+                  Kind.CLUSTER_EVENT_BUS, Role.BUS)));
 
   /** Sink refs are not watched: resources using them are re-resolved this often. */
   static final Duration REF_RESYNC = Duration.ofMinutes(5);
@@ -28,7 +49,7 @@ public final class Operator implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private final Applier applier;
-  private final ClusterCache cache = new ClusterCache();
+  private final ClusterCache cache;
   private final WorkQueue<ResourceId> queue = new WorkQueue<>();
   private final Reconciler reconciler;
   private final Thread worker = new Thread(this::work, "ofn-operator-worker");
@@ -41,6 +62,7 @@ public final class Operator implements AutoCloseable {
     this.client = client;
     this.namespace = namespace;
     this.applier = applier;
+    this.cache = new ClusterCache(informers());
     this.reconciler =
         new Reconciler(
             cache,
@@ -64,16 +86,27 @@ public final class Operator implements AutoCloseable {
     return new Operator(client, namespace, new InProcessApplier(options), version);
   }
 
-  /** Starts the informers, waits for their first listing (inform() blocks), then reconciles. */
-  public void start() {
-    for (Kind kind : Kind.values()) {
+  /**
+   * One informer per watched kind, created (not started) with its handler, so that the cache is
+   * complete before the first event is delivered.
+   */
+  private Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers() {
+    Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers = new EnumMap<>(Kind.class);
+    for (Kind kind : WATCHED.keySet()) {
       var resources = client.genericKubernetesResources(Resources.context(kind));
-      SharedIndexInformer<GenericKubernetesResource> informer =
+      var informer =
           kind.namespaced() && namespace != null
-              ? resources.inNamespace(namespace).inform(handler(kind))
-              : resources.inAnyNamespace().inform(handler(kind));
-      cache.put(kind, informer);
+              ? resources.inNamespace(namespace).runnableInformer(0)
+              : resources.inAnyNamespace().runnableInformer(0);
+      informer.addEventHandler(handler(kind));
+      informers.put(kind, informer);
     }
+    return informers;
+  }
+
+  /** Starts every informer at once, waits until each has listed its kind, then reconciles. */
+  public void start() {
+    cache.start();
     worker.setDaemon(true);
     worker.start();
     LOG.info(
@@ -113,19 +146,26 @@ public final class Operator implements AutoCloseable {
   }
 
   private void changed(Kind kind, GenericKubernetesResource r) {
-    if (kind == Kind.EVENT_SOURCE || kind == Kind.TRIGGER) {
+    if (WATCHED.get(kind) == Role.RECONCILED) {
       queue.add(Resources.id(kind, r));
       return;
     }
     String bus = r.getMetadata().getName();
-    String busNamespace = kind == Kind.EVENT_BUS ? r.getMetadata().getNamespace() : null;
-    for (Kind user : List.of(Kind.EVENT_SOURCE, Kind.TRIGGER)) {
+    String busNamespace = kind.namespaced() ? r.getMetadata().getNamespace() : null;
+    for (Kind user : reconciled()) {
       for (GenericKubernetesResource u : cache.list(user)) {
         boolean inScope =
             busNamespace == null || busNamespace.equals(u.getMetadata().getNamespace());
         if (inScope && bus.equals(Resources.eventBus(u))) queue.add(Resources.id(user, u));
       }
     }
+  }
+
+  static List<Kind> reconciled() {
+    return WATCHED.entrySet().stream()
+        .filter(e -> e.getValue() == Role.RECONCILED)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private void work() {
