@@ -43,11 +43,11 @@ final class CamelKApplier implements Applier {
   }
 
   @Override
-  public String apply(ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan)
+  public Applied apply(ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan)
       throws Rejected {
     if (!plan.hasRoutes()) {
       delete(id);
-      return "defines no event: nothing to run";
+      return Applied.running("defines no event: nothing to run");
     }
     for (String kamelet : plan.routes().kamelets()) {
       try {
@@ -70,7 +70,7 @@ final class CamelKApplier implements Applier {
       LOG.info("Applied Integration {}/{}", id.namespace(), desired.getMetadata().getName());
     }
     kamelets.own(id.namespace(), ownerRef(owner, false), new TreeSet<>(plan.routes().kamelets()));
-    return "Integration " + desired.getMetadata().getName() + " applied";
+    return Applied.running("Integration " + desired.getMetadata().getName() + " applied");
   }
 
   @Override
@@ -91,6 +91,11 @@ final class CamelKApplier implements Applier {
   @Override
   public boolean sharesInMemoryBus() {
     return false;
+  }
+
+  @Override
+  public boolean scalesWorkloads() {
+    return true;
   }
 
   /** The Secret of the plan's literal secrets, or null (and no Secret) when there are none. */

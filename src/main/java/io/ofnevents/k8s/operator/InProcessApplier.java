@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,38 +27,74 @@ import org.slf4j.LoggerFactory;
  * any change restarts it after a short quiet period, so a burst of changes costs one restart. The
  * trade-off: a restart drops what the in-memory bus and in-memory condition state hold (JetStream
  * buses redeliver unacknowledged events).
+ *
+ * <p>A resource is running only once a start that included its routes succeeded. When a start fails
+ * on a route, its resource is left out and the others are started at once; when it fails on
+ * something they share (or the same cause again), every resource of that start failed. Either way
+ * the failed ones are tried again later, and every change of state is reported to the operator.
  */
 final class InProcessApplier implements Applier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessApplier.class);
   static final Duration QUIET = Duration.ofMillis(300);
   static final Duration RETRY = Duration.ofSeconds(5);
 
+  /** Retrying a failed resource restarts the healthy ones too: back off up to this. */
+  static final Duration MAX_RETRY = Duration.ofMinutes(5);
+
+  /** How often the routes' states are looked at. */
+  static final Duration WATCH = Duration.ofMillis(500);
+
+  /** What the last (re)start came to: the plans it tried, and where each stands now. */
+  private record Attempt(Map<ResourceId, Outcome.Plan> tried, Map<ResourceId, Applied> states) {
+    static final Attempt NONE = new Attempt(Map.of(), Map.of());
+  }
+
   private final RuntimeOptions options;
   private final Map<ResourceId, Outcome.Plan> desired = new TreeMap<>();
   private final ScheduledExecutorService restarts =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ofn-in-process-restart"));
   private ScheduledFuture<?> pending;
+  private volatile Attempt last = Attempt.NONE;
+  private volatile Consumer<ResourceId> listener = id -> {};
+  // Only the restart thread touches these.
   private Map<ResourceId, Outcome.Plan> running = Map.of();
   private OfnRuntime runtime;
+  private int retries;
 
   InProcessApplier(RuntimeOptions options) {
-    this.options = options;
+    Map<String, String> properties = new TreeMap<>(options.properties());
+    // A route that fails to start is retried by Camel, alone, instead of failing the runtime.
+    properties.putIfAbsent("camel.routecontroller.enabled", "true");
+    properties.putIfAbsent("camel.routecontroller.backOffDelay", String.valueOf(RETRY.toMillis()));
+    properties.putIfAbsent("camel.routecontroller.backOffMultiplier", "2");
+    properties.putIfAbsent(
+        "camel.routecontroller.backOffMaxDelay", String.valueOf(MAX_RETRY.toMillis()));
+    this.options =
+        new RuntimeOptions(options.managementPort(), options.kameletLocation(), properties);
+    restarts.scheduleWithFixedDelay(
+        this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
-  public synchronized String apply(
+  public synchronized Applied apply(
       ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan) {
     if (!plan.hasRoutes()) {
       delete(id);
-      return "defines no event: nothing to run";
+      return Applied.running("defines no event: nothing to run");
     }
     Outcome.Plan previous = desired.put(id, plan);
-    if (previous == null
-        || !previous.routes().yaml().equals(plan.routes().yaml())
-        || !previous.secretLiterals().equals(plan.secretLiterals())) {
-      scheduleRestart(QUIET);
+    if (previous == null || !sameRoutes(previous, plan)) scheduleRestart(QUIET);
+    return state(id, plan);
+  }
+
+  /** Where `plan` of `id` stands after the last start. */
+  private Applied state(ResourceId id, Outcome.Plan plan) {
+    Attempt a = last;
+    Outcome.Plan tried = a.tried().get(id);
+    if (tried == null || !sameRoutes(tried, plan)) {
+      return new Applied(Applied.State.PENDING, "waiting for the in-process runtime to start it");
     }
-    return "routes run in the operator (in-process runtime)";
+    return a.states().getOrDefault(id, RouteOwners.PENDING);
   }
 
   @Override
@@ -68,7 +107,46 @@ final class InProcessApplier implements Applier, AutoCloseable {
     return true;
   }
 
-  private void scheduleRestart(Duration delay) {
+  @Override
+  public boolean scalesWorkloads() {
+    return false;
+  }
+
+  @Override
+  public void onChange(Consumer<ResourceId> listener) {
+    this.listener = listener;
+  }
+
+  @Override
+  public void standby() {
+    synchronized (this) {
+      desired.clear();
+      if (pending != null) pending.cancel(false);
+      pending = null;
+    }
+    try {
+      restarts
+          .submit(
+              () -> {
+                stopRuntime();
+                running = Map.of();
+                last = Attempt.NONE;
+                retries = 0;
+              })
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.warn("Stopping the in-process runtime failed: {}", e.getCause().toString());
+    }
+  }
+
+  private static boolean sameRoutes(Outcome.Plan a, Outcome.Plan b) {
+    return a.routes().yaml().equals(b.routes().yaml())
+        && a.secretLiterals().equals(b.secretLiterals());
+  }
+
+  private synchronized void scheduleRestart(Duration delay) {
     if (pending != null) pending.cancel(false);
     pending = restarts.schedule(this::restart, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -78,24 +156,93 @@ final class InProcessApplier implements Applier, AutoCloseable {
     synchronized (this) {
       snapshot = new TreeMap<>(desired);
     }
+    Attempt previous = last;
+    // `running` is what the runtime runs; a start that failed as a whole left it empty.
     if (snapshot.equals(running)) return;
+    if (!snapshot.equals(previous.tried())) retries = 0;
+    stopRuntime();
+    Map<ResourceId, String> failures = startIsolatingFailures(new TreeMap<>(snapshot));
+    Map<ResourceId, Applied> states = new TreeMap<>();
+    snapshot.keySet().forEach(id -> states.put(id, RouteOwners.PENDING));
+    if (runtime != null) states.putAll(new RouteOwners(running).states(runtime.context()));
+    failures.forEach((id, why) -> states.put(id, new Applied(Applied.State.FAILED, why)));
+    publish(new Attempt(Map.copyOf(snapshot), Map.copyOf(states)));
+    if (failures.isEmpty()) {
+      LOG.info("In-process runtime started with {} resource(s)", snapshot.size());
+    } else {
+      // Nothing runs: try again soon. Some run: each try restarts them too, so back off.
+      Duration delay = running.isEmpty() ? RETRY : backoff(retries++);
+      LOG.error(
+          "In-process runtime: {} of {} resource(s) not started, starting again in {}",
+          failures.size(),
+          snapshot.size(),
+          delay);
+      scheduleRestart(delay);
+    }
+  }
+
+  /** Looks at the routes of the running runtime and publishes what changed. */
+  private void watch() {
     try {
-      stopRuntime();
-      if (!snapshot.isEmpty()) {
-        runtime = new OfnRuntime(bundle(snapshot), options);
-        runtime.start();
-      }
-      running = snapshot;
-      LOG.info("In-process runtime running {} resource(s)", snapshot.size());
-    } catch (Exception e) {
-      // Keep the desired state; try again, since a bus or sink may simply not be up yet.
-      LOG.error("In-process runtime failed to start, retrying in {}: {}", RETRY, e.getMessage());
-      stopRuntime();
-      running = Map.of();
-      synchronized (this) {
-        scheduleRestart(RETRY);
+      if (runtime == null || running.isEmpty()) return;
+      Attempt a = last;
+      Map<ResourceId, Applied> states = new TreeMap<>(a.states());
+      states.putAll(new RouteOwners(running).states(runtime.context()));
+      if (!states.equals(a.states())) publish(new Attempt(a.tried(), Map.copyOf(states)));
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot read the in-process routes' state: {}", e.toString());
+    }
+  }
+
+  /** Makes `next` the state, and tells the operator about every resource whose state moved. */
+  private void publish(Attempt next) {
+    Attempt before = last;
+    last = next;
+    for (ResourceId id : next.tried().keySet()) {
+      if (!next.states().get(id).equals(before.states().get(id))
+          || !next.tried().get(id).equals(before.tried().get(id))) {
+        if (next.states().get(id).state() == Applied.State.FAILED) {
+          LOG.warn("In-process runtime: {}: {}", id, next.states().get(id).message());
+        }
+        listener.accept(id);
       }
     }
+  }
+
+  /**
+   * Starts the runtime with `attempt`; a resource whose route fails is left out and the rest is
+   * started again, until a start succeeds or fails for a reason the resources share.
+   */
+  private Map<ResourceId, String> startIsolatingFailures(Map<ResourceId, Outcome.Plan> attempt) {
+    Map<ResourceId, String> failures = new TreeMap<>();
+    String previousCause = null;
+    while (!attempt.isEmpty()) {
+      try {
+        runtime = new OfnRuntime(bundle(attempt), options);
+        runtime.start();
+        running = Map.copyOf(attempt);
+        return failures;
+      } catch (Exception e) {
+        stopRuntime();
+        String cause = RouteOwners.rootMessage(e);
+        Optional<ResourceId> culprit = new RouteOwners(attempt).ownerOf(e);
+        if (culprit.isEmpty() || cause.equals(previousCause)) {
+          String why = "the in-process runtime failed to start: " + cause;
+          attempt.keySet().forEach(id -> failures.put(id, why));
+          break;
+        }
+        failures.put(culprit.get(), "its routes cannot be created in the operator: " + cause);
+        attempt.remove(culprit.get());
+        previousCause = cause;
+      }
+    }
+    running = Map.of();
+    return failures;
+  }
+
+  static Duration backoff(int retry) {
+    Duration d = RETRY.multipliedBy(1L << Math.min(retry, 6));
+    return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
   }
 
   private static Bundle bundle(Map<ResourceId, Outcome.Plan> plans) {

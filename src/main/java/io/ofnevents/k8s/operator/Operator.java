@@ -63,6 +63,7 @@ public final class Operator implements AutoCloseable {
     this.namespace = namespace;
     this.applier = applier;
     this.cache = new ClusterCache(informers());
+    applier.onChange(queue::add);
     this.reconciler =
         new Reconciler(
             cache,

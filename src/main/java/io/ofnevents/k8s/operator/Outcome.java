@@ -12,6 +12,15 @@ sealed interface Outcome {
 
   String ERROR_BUS = "ErrorToFindExistEventBus";
   String ERROR_GENERATE = "ErrorGenerateComponent";
+  String ERROR_SCALED_OBJECT = "ErrorGenerateScaledObject";
+  String PENDING = "PendingCreation";
+
+  /** Upstream's reason when the workload of a resource could not be created (here: started). */
+  static String errorCreating(io.ofnevents.model.Kind kind) {
+    return kind == io.ofnevents.model.Kind.EVENT_SOURCE
+        ? "ErrorCreatingEventSourceFunction"
+        : "ErrorCreatingTriggerFunction";
+  }
 
   /**
    * The routes to run (none: the resource defines no event), the bus in use (`EventBus/NAME`,
