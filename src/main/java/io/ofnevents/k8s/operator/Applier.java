@@ -2,6 +2,7 @@ package io.ofnevents.k8s.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.ofnevents.model.ResourceId;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Makes a resource's plan run (Camel K Integrations, or routes in this process), or stop. */
@@ -34,8 +35,12 @@ interface Applier {
    */
   default void onChange(Consumer<ResourceId> listener) {}
 
-  /** Where a resource's plan stands after apply, and the Ready condition's message. */
-  record Applied(State state, String message) {
+  /** Where a resource's plan stands after apply, the Ready condition's message, and warnings. */
+  record Applied(State state, String message, List<String> warnings) {
+    Applied(State state, String message) {
+      this(state, message, List.of());
+    }
+
     /** Whether its routes run, will run, or failed to start. */
     enum State {
       RUNNING,

@@ -24,13 +24,15 @@ sealed interface Outcome {
 
   /**
    * The routes to run (none: the resource defines no event), the bus in use (`EventBus/NAME`,
-   * `ClusterEventBus/NAME` or null), secret values given in clear, and warnings for the status.
+   * `ClusterEventBus/NAME` or null), secret values given in clear, the KEDA ScaledObject of its
+   * workload (null: not scaled), and warnings for the status.
    */
   record Plan(
       RouteFile routes,
       String applicationProperties,
       String eventBus,
       Map<String, String> secretLiterals,
+      Map<String, Object> scaledObject,
       List<String> warnings)
       implements Outcome {
     boolean hasRoutes() {

@@ -56,7 +56,7 @@ final class Reconciler {
               buses(id),
               refs::resolve,
               version,
-              applier.sharesInMemoryBus());
+              new Planner.Target(applier.sharesInMemoryBus(), applier.scalesWorkloads()));
       if (outcome instanceof Outcome.Plan plan) {
         Applier.Applied applied;
         try {
@@ -65,10 +65,12 @@ final class Reconciler {
           return report(
               id, cr, new Outcome.Failed(e.reason(), e.getMessage(), plan.eventBus(), false));
         }
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.addAll(applied.warnings());
         String message =
-            plan.warnings().isEmpty()
+            warnings.isEmpty()
                 ? applied.message()
-                : applied.message() + "; warnings: " + String.join("; ", plan.warnings());
+                : applied.message() + "; warnings: " + String.join("; ", warnings);
         write(id, cr, ready(id.kind(), applied.state(), message, plan.eventBus()));
         return Result.DONE;
       }
