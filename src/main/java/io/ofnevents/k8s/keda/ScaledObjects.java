@@ -4,12 +4,8 @@ import io.ofnevents.compile.Names;
 import io.ofnevents.k8s.camelk.Labels;
 import io.ofnevents.model.EventBusSpec;
 import io.ofnevents.model.EventSource;
-import io.ofnevents.model.EventSourceSpec;
 import io.ofnevents.model.FieldPath;
-import io.ofnevents.model.Input;
-import io.ofnevents.model.KafkaSpec;
 import io.ofnevents.model.Kind;
-import io.ofnevents.model.NatsStreamingSpec;
 import io.ofnevents.model.Resource;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.ResourceSet;
@@ -19,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The KEDA ScaledObject (keda.sh/v1alpha1) of an EventSource's or Trigger's Camel K Integration,
@@ -50,13 +45,13 @@ public final class ScaledObjects {
 
   /** The scaling of `r`, whose bus is `bus` (null: no bus). */
   public static Scaling of(Resource r, Resource bus) {
-    if (r instanceof EventSource es && es.spec() != null) return eventSource(es);
+    if (r instanceof EventSource es && es.spec() != null) return KafkaScaling.of(es);
     EventBusSpec spec = bus == null ? null : ResourceSet.specOf(bus);
     if (r instanceof Trigger t
         && t.spec() != null
         && spec != null
         && spec.natsStreaming() != null) {
-      return trigger(t, spec.natsStreaming(), busPath(bus));
+      return JetStreamScaling.of(t, spec.natsStreaming(), busPath(bus));
     }
     return Scaling.none();
   }
@@ -91,133 +86,23 @@ public final class ScaledObjects {
     return declared(r);
   }
 
-  private static Scaling eventSource(EventSource es) {
-    EventSourceSpec spec = es.spec();
-    Map<String, KafkaSpec> kafka = spec.kafka() == null ? Map.of() : new TreeMap<>(spec.kafka());
-    List<String> scaled =
-        kafka.entrySet().stream()
-            .filter(e -> e.getValue() != null && e.getValue().scaleOption() != null)
-            .map(Map.Entry::getKey)
-            .toList();
-    if (scaled.isEmpty()) return Scaling.none();
-    List<String> warnings = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
-    List<String> unscaled = new ArrayList<>();
-    kafka.keySet().stream()
-        .filter(e -> !scaled.contains(e))
-        .forEach(e -> unscaled.add("spec.kafka." + e));
-    others(spec, unscaled);
-    if (!unscaled.isEmpty()) {
-      // One Integration runs every event: KEDA would stop these at zero replicas and run a
-      // cron or MQTT source once per replica.
-      scaled.forEach(
-          e ->
-              warnings.add(
-                  kafkaPath(e)
-                      + ": not applied: the EventSource's Integration also runs "
-                      + String.join(", ", unscaled)
-                      + ", which Kafka lag does not measure; give the scaled Kafka events an"
-                      + " EventSource of their own"));
-      return new Scaling(null, warnings, errors);
-    }
-    ScaleOption first = null;
-    List<Object> triggers = new ArrayList<>();
-    for (String event : scaled) {
-      KafkaSpec k = kafka.get(event);
-      ScaleOption o = ScaleOption.of(kafkaPath(event), k.scaleOption());
-      o.check(errors);
-      if (first == null) {
-        first = o;
-      } else if (!ScaleOption.sameSpec(first, o)) {
-        errors.add(
-            o.path()
-                + ": pollingInterval, cooldownPeriod, minReplicaCount, maxReplicaCount and advanced"
-                + " must be the same as in "
-                + first.path()
-                + ": one ScaledObject scales the EventSource's one Integration");
-      }
-      Map<String, String> generated = new LinkedHashMap<>();
-      generated.put("bootstrapServers", k.brokers());
-      generated.put("topic", k.topic());
-      generated.put("consumerGroup", Names.sourceConsumer(es.namespace(), es.name(), event));
-      if (Boolean.TRUE.equals(k.authRequired())) {
-        generated.put("sasl", sasl(k.saslMechanism()));
-        if (o.authRef() == null) {
-          warnings.add(
-              o.at("authRef")
-                  + ": KEDA needs the SASL user name and password to read the lag: name a"
-                  + " TriggerAuthentication that gives them (username, password)");
-        }
-      }
-      triggers.add(trigger("kafka", event, o.triggerMetadata(generated, warnings), o, errors));
-    }
-    return result(es.id(), first, triggers, warnings, errors);
-  }
-
   /** The Trigger's scale option lives on its bus: the path names the bus. */
-  private static String busPath(Resource bus) {
+  static String busPath(Resource bus) {
     return bus.id() + " spec.natsStreaming.scaleOption";
   }
 
-  private static Scaling trigger(Trigger t, NatsStreamingSpec stan, String path) {
-    if (stan.scaleOption() == null) return Scaling.none();
-    List<String> warnings = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
-    if ("topic".equals(stan.subscriptionType())) {
-      warnings.add(
-          path
-              + ": not applied: with subscriptionType topic every replica has a JetStream consumer"
-              + " of its own and receives every event, so more replicas do not share the work");
-      return new Scaling(null, warnings, errors);
-    }
-    ScaleOption o = ScaleOption.of(path, stan.scaleOption());
-    o.check(errors);
-    TreeSet<String> subjects = new TreeSet<>();
-    for (Input input : t.spec().inputs().values()) {
-      String ns = input.namespace() == null ? t.namespace() : input.namespace();
-      subjects.add(Names.topic(ns, input.eventSource(), input.event()));
-    }
-    String consumer =
-        Names.triggerConsumer(stan.durableSubscriptionName(), t.namespace(), t.name());
-    List<Object> triggers = new ArrayList<>();
-    for (String subject : subjects) {
-      Map<String, String> generated = new LinkedHashMap<>();
-      generated.put(
-          "natsServerMonitoringEndpoint", stan.scaleOption().natsServerMonitoringEndpoint());
-      // A natsStreaming bus has one stream per subject, which no other subject shares.
-      generated.put("stream", Names.stream(subject));
-      generated.put("consumer", Names.jetStreamDurable(consumer, null, subject, false));
-      Map<String, String> metadata = o.triggerMetadata(generated, warnings);
-      if (!metadata.containsKey("account") && !metadata.containsKey("accountID")) {
-        metadata.put("account", DEFAULT_ACCOUNT);
-      }
-      triggers.add(trigger("nats-jetstream", subject, metadata, o, errors));
-    }
-    boolean sharedState =
-        t.spec().conditionState() != null && "nats".equals(t.spec().conditionState().store());
-    Integer max = o.maxReplicaCount();
-    if (subjects.size() > 1 && !sharedState && (max == null || max > 1)) {
-      warnings.add(
-          path
-              + ": each replica keeps its own condition state (conditionState.store memory): a"
-              + " condition over several inputs sees only the events its replica received; use"
-              + " conditionState.store nats");
-    }
-    return result(t.id(), o, triggers, warnings, errors);
-  }
-
-  private static Map<String, Object> trigger(
-      String type, String name, Map<String, String> metadata, ScaleOption o, List<String> errors) {
+  /** One KEDA trigger; `auth` is its `authenticationRef` or null. */
+  static Map<String, Object> trigger(
+      String type, String name, Map<String, String> metadata, Map<String, Object> auth) {
     Map<String, Object> trigger = new LinkedHashMap<>();
     trigger.put("type", type);
     trigger.put("name", Names.k8s(name));
     trigger.put("metadata", metadata);
-    Map<String, Object> auth = o.authenticationRef(errors);
     if (auth != null) trigger.put("authenticationRef", auth);
     return trigger;
   }
 
-  private static Scaling result(
+  static Scaling result(
       ResourceId id,
       ScaleOption o,
       List<Object> triggers,
@@ -248,23 +133,7 @@ public final class ScaledObjects {
     return new Scaling(manifest, warnings, errors);
   }
 
-  /** KEDA's `sasl` value of our SASL mechanism (default PLAIN, as the routes). */
-  static String sasl(String mechanism) {
-    if (mechanism == null) return "plaintext";
-    return switch (mechanism) {
-      case "SCRAM-SHA-256" -> "scram_sha256";
-      case "SCRAM-SHA-512" -> "scram_sha512";
-      default -> "plaintext";
-    };
-  }
-
-  private static void others(EventSourceSpec spec, List<String> into) {
-    if (spec.cron() != null) spec.cron().keySet().forEach(e -> into.add("spec.cron." + e));
-    if (spec.redis() != null) spec.redis().keySet().forEach(e -> into.add("spec.redis." + e));
-    if (spec.mqtt() != null) spec.mqtt().keySet().forEach(e -> into.add("spec.mqtt." + e));
-  }
-
-  private static String kafkaPath(String event) {
+  static String kafkaPath(String event) {
     return FieldPath.join(FieldPath.join("spec.kafka", event), "scaleOption");
   }
 }

@@ -1,16 +1,10 @@
 package io.ofnevents.k8s.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.ofnevents.compile.Bundle;
-import io.ofnevents.compile.RouteFile;
 import io.ofnevents.model.ResourceId;
-import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -28,10 +22,13 @@ import org.slf4j.LoggerFactory;
  * trade-off: a restart drops what the in-memory bus and in-memory condition state hold (JetStream
  * buses redeliver unacknowledged events).
  *
- * <p>A resource is running only once a start that included its routes succeeded. When a start fails
- * on a route, its resource is left out and the others are started at once; when it fails on
- * something they share (or the same cause again), every resource of that start failed. Either way
- * the failed ones are tried again later, and every change of state is reported to the operator.
+ * <p>A resource is running only once all of its routes started. Camel's supervising route
+ * controller starts the routes, so a route that fails to start (its NATS stream cannot be made, its
+ * broker is down) fails only its own resource and is retried with backoff without restarting the
+ * others. A start that fails as a whole (the management port is taken, a route cannot even be
+ * created) fails every resource, or only the one a route creation names (see {@link
+ * SharedRuntime}), and is tried again later. The state of every resource is watched and each change
+ * is reported to the operator, which writes the status.
  */
 final class InProcessApplier implements Applier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessApplier.class);
@@ -49,7 +46,6 @@ final class InProcessApplier implements Applier, AutoCloseable {
     static final Attempt NONE = new Attempt(Map.of(), Map.of());
   }
 
-  private final RuntimeOptions options;
   private final Map<ResourceId, Outcome.Plan> desired = new TreeMap<>();
   private final ScheduledExecutorService restarts =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ofn-in-process-restart"));
@@ -57,8 +53,7 @@ final class InProcessApplier implements Applier, AutoCloseable {
   private volatile Attempt last = Attempt.NONE;
   private volatile Consumer<ResourceId> listener = id -> {};
   // Only the restart thread touches these.
-  private Map<ResourceId, Outcome.Plan> running = Map.of();
-  private OfnRuntime runtime;
+  private final SharedRuntime runtime;
   private int retries;
 
   InProcessApplier(RuntimeOptions options) {
@@ -69,8 +64,9 @@ final class InProcessApplier implements Applier, AutoCloseable {
     properties.putIfAbsent("camel.routecontroller.backOffMultiplier", "2");
     properties.putIfAbsent(
         "camel.routecontroller.backOffMaxDelay", String.valueOf(MAX_RETRY.toMillis()));
-    this.options =
-        new RuntimeOptions(options.managementPort(), options.kameletLocation(), properties);
+    this.runtime =
+        new SharedRuntime(
+            new RuntimeOptions(options.managementPort(), options.kameletLocation(), properties));
     restarts.scheduleWithFixedDelay(
         this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -128,8 +124,7 @@ final class InProcessApplier implements Applier, AutoCloseable {
       restarts
           .submit(
               () -> {
-                stopRuntime();
-                running = Map.of();
+                runtime.stop();
                 last = Attempt.NONE;
                 retries = 0;
               })
@@ -158,20 +153,19 @@ final class InProcessApplier implements Applier, AutoCloseable {
     }
     Attempt previous = last;
     // `running` is what the runtime runs; a start that failed as a whole left it empty.
-    if (snapshot.equals(running)) return;
+    if (snapshot.equals(runtime.running())) return;
     if (!snapshot.equals(previous.tried())) retries = 0;
-    stopRuntime();
-    Map<ResourceId, String> failures = startIsolatingFailures(new TreeMap<>(snapshot));
+    Map<ResourceId, String> failures = runtime.start(snapshot);
     Map<ResourceId, Applied> states = new TreeMap<>();
     snapshot.keySet().forEach(id -> states.put(id, RouteOwners.PENDING));
-    if (runtime != null) states.putAll(new RouteOwners(running).states(runtime.context()));
+    states.putAll(runtime.states());
     failures.forEach((id, why) -> states.put(id, new Applied(Applied.State.FAILED, why)));
     publish(new Attempt(Map.copyOf(snapshot), Map.copyOf(states)));
     if (failures.isEmpty()) {
       LOG.info("In-process runtime started with {} resource(s)", snapshot.size());
     } else {
       // Nothing runs: try again soon. Some run: each try restarts them too, so back off.
-      Duration delay = running.isEmpty() ? RETRY : backoff(retries++);
+      Duration delay = runtime.running().isEmpty() ? RETRY : backoff(retries++);
       LOG.error(
           "In-process runtime: {} of {} resource(s) not started, starting again in {}",
           failures.size(),
@@ -184,10 +178,11 @@ final class InProcessApplier implements Applier, AutoCloseable {
   /** Looks at the routes of the running runtime and publishes what changed. */
   private void watch() {
     try {
-      if (runtime == null || running.isEmpty()) return;
+      Map<ResourceId, Applied> now = runtime.states();
+      if (now.isEmpty()) return;
       Attempt a = last;
       Map<ResourceId, Applied> states = new TreeMap<>(a.states());
-      states.putAll(new RouteOwners(running).states(runtime.context()));
+      states.putAll(now);
       if (!states.equals(a.states())) publish(new Attempt(a.tried(), Map.copyOf(states)));
     } catch (RuntimeException e) {
       LOG.warn("Cannot read the in-process routes' state: {}", e.toString());
@@ -209,62 +204,9 @@ final class InProcessApplier implements Applier, AutoCloseable {
     }
   }
 
-  /**
-   * Starts the runtime with `attempt`; a resource whose route fails is left out and the rest is
-   * started again, until a start succeeds or fails for a reason the resources share.
-   */
-  private Map<ResourceId, String> startIsolatingFailures(Map<ResourceId, Outcome.Plan> attempt) {
-    Map<ResourceId, String> failures = new TreeMap<>();
-    String previousCause = null;
-    while (!attempt.isEmpty()) {
-      try {
-        runtime = new OfnRuntime(bundle(attempt), options);
-        runtime.start();
-        running = Map.copyOf(attempt);
-        return failures;
-      } catch (Exception e) {
-        stopRuntime();
-        String cause = RouteOwners.rootMessage(e);
-        Optional<ResourceId> culprit = new RouteOwners(attempt).ownerOf(e);
-        if (culprit.isEmpty() || cause.equals(previousCause)) {
-          String why = "the in-process runtime failed to start: " + cause;
-          attempt.keySet().forEach(id -> failures.put(id, why));
-          break;
-        }
-        failures.put(culprit.get(), "its routes cannot be created in the operator: " + cause);
-        attempt.remove(culprit.get());
-        previousCause = cause;
-      }
-    }
-    running = Map.of();
-    return failures;
-  }
-
   static Duration backoff(int retry) {
     Duration d = RETRY.multipliedBy(1L << Math.min(retry, 6));
     return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
-  }
-
-  private static Bundle bundle(Map<ResourceId, Outcome.Plan> plans) {
-    List<RouteFile> routes = new ArrayList<>();
-    Map<String, String> secrets = new TreeMap<>();
-    String properties = "";
-    for (Outcome.Plan p : plans.values()) {
-      routes.add(p.routes());
-      secrets.putAll(p.secretLiterals());
-      properties = p.applicationProperties();
-    }
-    return new Bundle(List.copyOf(routes), properties, List.of(), secrets);
-  }
-
-  private void stopRuntime() {
-    if (runtime == null) return;
-    try {
-      runtime.close();
-    } catch (Exception e) {
-      LOG.warn("In-process runtime did not stop cleanly: {}", e.getMessage());
-    }
-    runtime = null;
   }
 
   @Override
@@ -275,6 +217,6 @@ final class InProcessApplier implements Applier, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    stopRuntime();
+    runtime.stop();
   }
 }

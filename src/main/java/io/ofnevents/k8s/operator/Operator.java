@@ -2,46 +2,22 @@ package io.ofnevents.k8s.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The controller loop: informers on the {@link #WATCHED} kinds feed a work queue of EventSources
- * and Triggers; one worker reconciles them, on the replica that leads (see {@link Leadership}):
- * every replica keeps its informers running, so a new leader starts from a warm cache. A bus change
+ * The controller loop: informers on the {@link Watched} kinds feed a work queue of EventSources and
+ * Triggers; one worker reconciles them, on the replica that leads (see {@link Leadership}): every
+ * replica keeps its informers running, so a new leader starts from a warm cache. A bus change
  * queues every resource naming that bus by `spec.eventBus`, including those that failed because it
  * was missing (upstream keyed this on a label written only after success, so they never recovered).
  */
 public final class Operator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
-
-  /** What the operator does with a kind it watches. */
-  enum Role {
-    /** Has a workload and a status: reconciled on its own changes. */
-    RECONCILED,
-    /** A bus: its changes reconcile every resource naming it in `spec.eventBus`. */
-    BUS
-  }
-
-  /** Every kind the operator watches; adding a kind is one line here (and its RBAC rule). */
-  static final Map<Kind, Role> WATCHED =
-      Collections.unmodifiableMap(
-          new EnumMap<>(
-              Map.of(
-                  Kind.EVENT_SOURCE, Role.RECONCILED,
-                  Kind.TRIGGER, Role.RECONCILED,
-                  Kind.EVENT_BUS, Role.BUS,
-                  Kind.CLUSTER_EVENT_BUS, Role.BUS)));
 
   /** Sink refs are not watched: resources using them are re-resolved this often. */
   static final Duration REF_RESYNC = Duration.ofMinutes(5);
@@ -70,7 +46,7 @@ public final class Operator implements AutoCloseable {
     this.client = client;
     this.namespace = namespace;
     this.applier = applier;
-    this.cache = new ClusterCache(informers());
+    this.cache = new ClusterCache(Watched.informers(client, namespace, this::changed));
     applier.onChange(this::enqueue);
     this.leadership =
         election == null ? null : new Leadership(client, election, this::lead, this::follow);
@@ -114,24 +90,6 @@ public final class Operator implements AutoCloseable {
   }
 
   /**
-   * One informer per watched kind, created (not started) with its handler, so that the cache is
-   * complete before the first event is delivered.
-   */
-  private Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers() {
-    Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers = new EnumMap<>(Kind.class);
-    for (Kind kind : WATCHED.keySet()) {
-      var resources = client.genericKubernetesResources(Resources.context(kind));
-      var informer =
-          kind.namespaced() && namespace != null
-              ? resources.inNamespace(namespace).runnableInformer(0)
-              : resources.inAnyNamespace().runnableInformer(0);
-      informer.addEventHandler(handler(kind));
-      informers.put(kind, informer);
-    }
-    return informers;
-  }
-
-  /**
    * Starts every informer at once and waits until each has listed its kind (on every replica, so a
    * new leader starts from a warm cache), then reconciles, or campaigns to.
    */
@@ -157,7 +115,7 @@ public final class Operator implements AutoCloseable {
             id -> cache.get(id).map(r -> Resources.hasSinkRef(Resources.spec(r))).orElse(false),
             REF_RESYNC);
     worker = w;
-    for (Kind kind : reconciled()) {
+    for (Kind kind : Watched.reconciled()) {
       for (GenericKubernetesResource r : cache.list(kind)) w.add(Resources.id(kind, r));
     }
     w.start();
@@ -190,53 +148,14 @@ public final class Operator implements AutoCloseable {
     return cache.synced() && live();
   }
 
+  private void changed(Kind kind, GenericKubernetesResource r) {
+    Watched.affected(kind, r, cache).forEach(this::enqueue);
+  }
+
   private void enqueue(ResourceId id) {
     Worker w = worker;
     // A follower drops it: a new leader queues every resource when its term starts.
     if (w != null) w.add(id);
-  }
-
-  private ResourceEventHandler<GenericKubernetesResource> handler(Kind kind) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(GenericKubernetesResource r) {
-        changed(kind, r);
-      }
-
-      @Override
-      public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-        // Status updates (ours included) and resyncs change nothing we read.
-        if (Resources.specChanged(before, after)) changed(kind, after);
-      }
-
-      @Override
-      public void onDelete(GenericKubernetesResource r, boolean unknownFinalState) {
-        changed(kind, r);
-      }
-    };
-  }
-
-  private void changed(Kind kind, GenericKubernetesResource r) {
-    if (WATCHED.get(kind) == Role.RECONCILED) {
-      enqueue(Resources.id(kind, r));
-      return;
-    }
-    String bus = r.getMetadata().getName();
-    String busNamespace = kind.namespaced() ? r.getMetadata().getNamespace() : null;
-    for (Kind user : reconciled()) {
-      for (GenericKubernetesResource u : cache.list(user)) {
-        boolean inScope =
-            busNamespace == null || busNamespace.equals(u.getMetadata().getNamespace());
-        if (inScope && bus.equals(Resources.eventBus(u))) enqueue(Resources.id(user, u));
-      }
-    }
-  }
-
-  static List<Kind> reconciled() {
-    return WATCHED.entrySet().stream()
-        .filter(e -> e.getValue() == Role.RECONCILED)
-        .map(Map.Entry::getKey)
-        .toList();
   }
 
   /**

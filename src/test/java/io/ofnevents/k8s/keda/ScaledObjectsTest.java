@@ -263,6 +263,17 @@ class ScaledObjectsTest {
   }
 
   @Test
+  void aBadAuthRefOfABusIsOneErrorHoweverManyInputsTheTriggerHas() {
+    String bus =
+        STAN_BUS.replace(
+            "maxReplicaCount: 5", "maxReplicaCount: 5\n      authRef: {name: nats, role: x}");
+    ScaledObjects.Scaling s = scaling(bus + "---\n" + TRIGGER, "Trigger");
+    assertThat(s.errors())
+        .containsExactly(
+            "EventBus shop/default spec.natsStreaming.scaleOption.authRef.role: unknown field (name, kind)");
+  }
+
+  @Test
   void twoScaledKafkaEventsShareOneScaledObjectAndMustAgreeOnIt() {
     String yaml =
         """
