@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.nats.client.Connection;
 import io.ofnevents.testing.KafkaClients;
 import io.ofnevents.testing.KafkaServer;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.PlainNats;
+import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.ServerExtension;
 import io.ofnevents.testing.TestRuntime;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -49,29 +47,20 @@ class KedaTargetsIT {
 
   @RegisterExtension static final ServerExtension<KafkaServer> kafka = ServerExtension.kafka();
 
-  final AtomicInteger delivered = new AtomicInteger();
-  HttpServer sink;
+  RecordingSink sink;
 
   @BeforeEach
-  void startSink() throws Exception {
-    sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-    sink.createContext(
-        "/",
-        ex -> {
-          delivered.incrementAndGet();
-          ex.sendResponseHeaders(204, -1);
-          ex.close();
-        });
-    sink.start();
+  void startSink() {
+    sink = RecordingSink.start();
   }
 
   @AfterEach
   void stopSink() {
-    sink.stop(0);
+    sink.close();
   }
 
   String sinkUrl() {
-    return "http://127.0.0.1:" + sink.getAddress().getPort() + "/";
+    return sink.url("/");
   }
 
   @Test
@@ -111,7 +100,7 @@ class KedaTargetsIT {
     try (Connection nc = PlainNats.connect(nats.url())) {
       try (TestRuntime runtime = TestRuntime.start(bus, trigger)) {
         PlainNats.publish(nc, subject, PlainNats.event("warm-up"), "{}".getBytes());
-        await().atMost(WAIT).until(() -> delivered.get() == 1);
+        await().atMost(WAIT).until(() -> sink.delivered("/").size() == 1);
       }
       // The Trigger is down (scaled to zero): what arrives now waits in its consumer.
       for (int i = 0; i < 7; i++) {
@@ -145,7 +134,7 @@ class KedaTargetsIT {
           .until(
               () -> {
                 KafkaClients.produce(kafka.server().bootstrap(), "keda-orders", null, "warm-up");
-                return delivered.get() > 0;
+                return !sink.delivered("/").isEmpty();
               });
       await().atMost(WAIT).until(() -> kafkaLag(metadata) == 0);
     }

@@ -3,21 +3,18 @@ package io.ofnevents.k8s.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.nats.client.Connection;
 import io.nats.client.api.StreamConfiguration;
 import io.ofnevents.model.Kind;
 import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.PlainNats;
+import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.ServerExtension;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,22 +30,13 @@ class InProcessStatusIT {
 
   @RegisterExtension static final ServerExtension<NatsServer> nats = ServerExtension.nats();
 
-  final List<String> received = new CopyOnWriteArrayList<>();
+  RecordingSink receiver;
   MockCluster cluster;
   Operator operator;
-  HttpServer receiver;
 
   @BeforeEach
-  void start() throws IOException {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-    receiver.createContext(
-        "/",
-        ex -> {
-          received.add(ex.getRequestURI().getPath());
-          ex.sendResponseHeaders(204, -1);
-          ex.close();
-        });
-    receiver.start();
+  void start() {
+    receiver = RecordingSink.start();
     cluster = new MockCluster();
   }
 
@@ -56,7 +44,7 @@ class InProcessStatusIT {
   void stop() {
     if (operator != null) operator.close();
     cluster.close();
-    receiver.stop(0);
+    receiver.close();
   }
 
   private void startOperator(int managementPort) {
@@ -70,7 +58,7 @@ class InProcessStatusIT {
   }
 
   private String sink() {
-    return "http://127.0.0.1:" + receiver.getAddress().getPort();
+    return receiver.url("");
   }
 
   @Test
@@ -90,21 +78,14 @@ class InProcessStatusIT {
             });
     assertThat(message(Kind.TRIGGER, "watch"))
         .startsWith("the in-process runtime failed to start: ");
-    assertThat(received).isEmpty();
+    assertThat(receiver.requests()).isEmpty();
 
     taken.close();
     // Retried every RETRY: once it starts, both are Ready and events flow.
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () -> {
-              assertThat(cluster.ready(Kind.EVENT_SOURCE, "default", "clock"))
-                  .containsEntry("status", "True");
-              assertThat(cluster.ready(Kind.TRIGGER, "default", "watch"))
-                  .containsEntry("status", "True")
-                  .containsEntry("reason", "TriggerIsReady");
-            });
-    await().atMost(WAIT).until(() -> received.contains("/ticks"));
+    cluster.awaitStatus(WAIT, "True", Kind.EVENT_SOURCE, "clock", Kind.TRIGGER, "watch");
+    assertThat(cluster.ready(Kind.TRIGGER, "default", "watch"))
+        .containsEntry("reason", "TriggerIsReady");
+    await().atMost(WAIT).until(() -> !receiver.delivered("/ticks").isEmpty());
   }
 
   @Test
@@ -150,7 +131,7 @@ class InProcessStatusIT {
               () ->
                   assertThat(message(Kind.TRIGGER, "broken"))
                       .contains("already stored in JetStream stream OTHER"));
-      await().atMost(WAIT).until(() -> received.contains("/ticks"));
+      await().atMost(WAIT).until(() -> !receiver.delivered("/ticks").isEmpty());
 
       // Fixed outside the operator: Camel's next retry (backoff 5 s doubling) starts it too.
       nc.jetStreamManagement().deleteStream("OTHER");

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.ofnevents.k8s.StructuralSchemas;
+import io.ofnevents.k8s.keda.KedaCrd;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.load.YamlLoader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.v1.Integration;
@@ -69,7 +67,7 @@ class OperatorScalingTest {
               assertThat(o.getController()).isTrue();
             });
     // What the API server holds is valid for KEDA's own CRD.
-    assertThat(kedaSchema().validate(new KubernetesSerialization().convertValue(so, Map.class)))
+    assertThat(KedaCrd.schema().validate(new KubernetesSerialization().convertValue(so, Map.class)))
         .isEmpty();
     Map<?, ?> spec = (Map<?, ?>) so.getAdditionalProperties().get("spec");
     assertThat(((Map<?, ?>) spec.get("scaleTargetRef")).get("name")).isEqualTo("es-orders");
@@ -176,12 +174,5 @@ class OperatorScalingTest {
         .inNamespace("default")
         .withName(name)
         .get();
-  }
-
-  static StructuralSchemas kedaSchema() throws IOException {
-    try (InputStream in =
-        OperatorScalingTest.class.getResourceAsStream("/keda/keda.sh_scaledobjects.yaml")) {
-      return new StructuralSchemas().addCrds(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
   }
 }

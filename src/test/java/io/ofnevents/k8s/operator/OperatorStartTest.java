@@ -2,7 +2,6 @@ package io.ofnevents.k8s.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -26,15 +25,8 @@ class OperatorStartTest {
       cluster.apply(OperatorTest.TRIGGER);
       try (Operator operator = Operator.camelK(cluster.client, null, OperatorTest.VERSION)) {
         operator.start();
-        await()
-            .atMost(OperatorTest.WAIT)
-            .untilAsserted(
-                () -> {
-                  assertThat(cluster.ready(Kind.EVENT_SOURCE, "default", "clock"))
-                      .containsEntry("status", "True");
-                  assertThat(cluster.ready(Kind.TRIGGER, "default", "watch"))
-                      .containsEntry("status", "True");
-                });
+        cluster.awaitStatus(
+            OperatorTest.WAIT, "True", Kind.EVENT_SOURCE, "clock", Kind.TRIGGER, "watch");
       }
       assertThat(errors.lines()).as("errors of informer handlers").isEmpty();
     }
