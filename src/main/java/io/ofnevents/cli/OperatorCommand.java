@@ -3,7 +3,9 @@ package io.ofnevents.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ofnevents.compile.Names;
 import io.ofnevents.k8s.operator.HealthServer;
+import io.ofnevents.k8s.operator.LeaderElection;
 import io.ofnevents.k8s.operator.Operator;
 import io.ofnevents.runtime.RuntimeOptions;
 import java.time.Duration;
@@ -52,6 +54,24 @@ final class OperatorCommand implements Callable<Integer> {
   int healthPort;
 
   @Option(
+      names = "--leader-election",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Elect one active replica on a coordination.k8s.io Lease, so that several can run"
+              + " (default: on; --no-leader-election for a single replica).")
+  boolean leaderElection;
+
+  @Option(
+      names = "--lease-namespace",
+      defaultValue = "${env:POD_NAMESPACE}",
+      description =
+          "Namespace of the Lease (default: env POD_NAMESPACE, else the client's namespace: the"
+              + " ServiceAccount's in a pod).")
+  String leaseNamespace;
+
+  @Option(
       names = "--management-port",
       defaultValue = "0",
       description = "In-process runtime only: port of its /health and /metrics (default 0: off).")
@@ -93,14 +113,34 @@ final class OperatorCommand implements Callable<Integer> {
   }
 
   private Operator create(KubernetesClient client, String ns) {
+    LeaderElection election = leaderElection ? election(client, ns) : null;
     if (runtime == Runtime.IN_PROCESS) {
       return Operator.inProcess(
           client,
           ns,
           new RuntimeOptions(managementPort, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()),
-          Version.current());
+          Version.current(),
+          election);
     }
-    return Operator.camelK(client, ns, Version.current());
+    return Operator.camelK(client, ns, Version.current(), election);
+  }
+
+  /** One Lease per watched scope; this process's identity is its host (the pod) and pid. */
+  private LeaderElection election(KubernetesClient client, String ns) {
+    String leaseNs =
+        leaseNamespace == null || leaseNamespace.isBlank() ? client.getNamespace() : leaseNamespace;
+    if (leaseNs == null) leaseNs = "default";
+    String host = System.getenv("HOSTNAME");
+    if (host == null || host.isBlank()) {
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.net.UnknownHostException e) {
+        host = "localhost";
+      }
+    }
+    String identity = host + "_" + ProcessHandle.current().pid();
+    LOG.info("Leader election on Lease {}/{} as {}", leaseNs, Names.operatorLease(ns), identity);
+    return LeaderElection.of(leaseNs, Names.operatorLease(ns), identity);
   }
 
   /** Accepts camel-k and in-process. */

@@ -3,7 +3,10 @@ package io.ofnevents.cli;
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.CompileOptions;
 import io.ofnevents.compile.Compiler;
+import io.ofnevents.k8s.keda.ScaledObjects;
+import io.ofnevents.model.Problem;
 import io.ofnevents.model.load.LoadResult;
+import io.ofnevents.model.load.Loaded;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.runtime.console.ConsoleCatalog;
@@ -11,6 +14,8 @@ import io.ofnevents.runtime.console.ConsoleToken;
 import io.ofnevents.runtime.parking.ParkedApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -83,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadResult loaded = resources.loadValid(spec.commandLine().getErr());
     if (loaded == null) return 1;
+    Inputs.report(noScaling(loaded), spec.commandLine().getErr());
     Bundle bundle =
         Compiler.compile(
             loaded.resources(), new CompileOptions(resources.addressing, Version.current()));
@@ -120,6 +126,23 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /** KEDA scaling needs a workload to scale: standalone, every scaleOption is a no-op. */
+  private static List<Problem> noScaling(LoadResult loaded) {
+    List<Problem> warnings = new ArrayList<>();
+    for (Loaded l : loaded.resources()) {
+      for (String path : ScaledObjects.declared(l.resource())) {
+        warnings.add(
+            Problem.warning(
+                l.where().file(),
+                l.where().lineOf(path),
+                l.resource().id(),
+                path,
+                "has no effect with run: KEDA scaling is applied by the operator (Camel K mode)"));
+      }
+    }
+    return warnings;
   }
 
   private static String rootMessage(Throwable e) {

@@ -27,7 +27,10 @@ import java.util.Locale;
  *   <li>Parking subject of a Trigger (events its subscribers could not deliver and that had no dead
  *       letter): {@code {ns}-ebft-{trigger}-parked}, on the Trigger's bus.
  *   <li>Camel K Integration of a resource: {@code es-{name}} / {@code t-{name}}; the Secret of its
- *       secrets given in clear: {@code es-{name}-secrets} / {@code t-{name}-secrets}.
+ *       secrets given in clear: {@code es-{name}-secrets} / {@code t-{name}-secrets}; its KEDA
+ *       ScaledObject: the Integration's name.
+ *   <li>Lease of the operator's leader election: {@code ofn-events-operator}, plus {@code
+ *       -{namespace}} when it watches one namespace.
  *   <li>Kubernetes names: DNS-1123 labels of at most 63 characters; a name that had to be cut or
  *       cleaned ends in {@code -} plus 8 hex characters of a SHA-256 of the original.
  *   <li>JetStream stream of a subject (one per subject unless the bus names one): {@code OFN_} plus
@@ -210,6 +213,16 @@ public final class Names {
   /** CloudEvent `source` of a PingSource's ticks (Knative's). */
   public static String pingCeSource(String ns, String pingSource) {
     return "/apis/v1/namespaces/" + ns + "/pingsources/" + pingSource;
+  }
+
+  /** KEDA ScaledObject scaling a resource's Integration: named as the Integration. */
+  public static String scaledObject(ResourceId id) {
+    return integration(id);
+  }
+
+  /** Lease the operators watching `namespace` (null: all) elect their leader with. */
+  public static String operatorLease(String namespace) {
+    return k8s(namespace == null ? "ofn-events-operator" : "ofn-events-operator-" + namespace);
   }
 
   /** JetStream stream holding `subject` when the bus does not name one. */

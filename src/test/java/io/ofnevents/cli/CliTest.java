@@ -110,6 +110,20 @@ class CliTest {
   }
 
   @Test
+  void runWarnsThatAScaleOptionHasNoEffectStandalone() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      // The taken port stops the run before any route starts; the warning comes before.
+      String file = "src/test/resources/cli/kafka-scale-option.yaml";
+      Result r = run("run", file, "--management-port", String.valueOf(taken.getLocalPort()));
+      assertThat(r.err())
+          .contains(
+              file
+                  + ":14: EventSource default/orders: spec.kafka.placed.scaleOption: warning: has no"
+                  + " effect with run: KEDA scaling is applied by the operator (Camel K mode)");
+    }
+  }
+
+  @Test
   void versionIsPrinted() {
     Result r = run("--version");
     assertThat(r.code()).isZero();

@@ -31,6 +31,15 @@ class NamesTest {
   }
 
   @Test
+  void theOperatorsLeaseIsOnePerWatchedScopeAndScaledObjectsAreNamedAsTheirIntegration() {
+    assertThat(Names.operatorLease(null)).isEqualTo("ofn-events-operator");
+    assertThat(Names.operatorLease("events")).isEqualTo("ofn-events-operator-events");
+    assertThat(Names.operatorLease("n".repeat(63))).hasSize(63);
+    ResourceId es = new ResourceId(Kind.EVENT_SOURCE, "default", "orders");
+    assertThat(Names.scaledObject(es)).isEqualTo(Names.integration(es)).isEqualTo("es-orders");
+  }
+
+  @Test
   void streamNamesAreValidJetStreamNames() {
     assertThat(Names.stream("default-my-es-tick")).isEqualTo("OFN_default-my-es-tick");
     assertThat(Names.stream("orders.created")).matches("OFN_orders_created_[0-9a-f]{8}");

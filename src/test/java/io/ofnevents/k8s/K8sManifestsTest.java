@@ -59,9 +59,52 @@ class K8sManifestsTest {
             "camel.apache.org/kamelets:list",
             "camel.apache.org/kamelets:update",
             "camel.apache.org/kamelets:delete",
+            "keda.sh/scaledobjects:create",
+            "keda.sh/scaledobjects:update",
+            "keda.sh/scaledobjects:delete",
             "/secrets:create",
             "/secrets:delete",
             "serving.knative.dev/services:get",
             "core.openfunction.io/functions:get");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void twoReplicasElectTheirLeaderOnALeaseTheirServiceAccountMayWrite() throws IOException {
+    Map<?, ?> deployment =
+        (Map<?, ?>)
+            StructuralSchemas.documents(Files.readString(K8S.resolve("operator/deployment.yaml")))
+                .get(0);
+    Map<?, ?> spec = (Map<?, ?>) deployment.get("spec");
+    assertThat(spec.get("replicas")).isEqualTo(2);
+    assertThat(((Map<?, ?>) spec.get("strategy")).get("type")).isEqualTo("RollingUpdate");
+    String args =
+        String.valueOf(
+            ((Map<?, ?>)
+                    ((List<?>)
+                            ((Map<?, ?>) ((Map<?, ?>) spec.get("template")).get("spec"))
+                                .get("containers"))
+                        .get(0))
+                .get("args"));
+    assertThat(args).doesNotContain("--no-leader-election");
+
+    List<Object> docs =
+        StructuralSchemas.documents(Files.readString(K8S.resolve("operator/leader-election.yaml")));
+    Map<?, ?> role = (Map<?, ?>) docs.get(0);
+    assertThat(((Map<?, ?>) role.get("metadata")).get("namespace")).isEqualTo("ofn-events-system");
+    Map<?, ?> rule = (Map<?, ?>) ((List<?>) role.get("rules")).get(0);
+    assertThat((List<Object>) rule.get("apiGroups")).containsExactly("coordination.k8s.io");
+    assertThat((List<Object>) rule.get("resources")).containsExactly("leases");
+    assertThat((List<Object>) rule.get("verbs")).contains("get", "create", "update");
+    Map<?, ?> binding = (Map<?, ?>) docs.get(1);
+    assertThat(String.valueOf(binding.get("subjects"))).contains("name=ofn-events-operator");
+    assertThat(
+            (List<Object>)
+                ((Map<?, ?>)
+                        StructuralSchemas.documents(
+                                Files.readString(K8S.resolve("operator/kustomization.yaml")))
+                            .get(0))
+                    .get("resources"))
+        .contains("leader-election.yaml");
   }
 }

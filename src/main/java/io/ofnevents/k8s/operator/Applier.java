@@ -2,26 +2,75 @@ package io.ofnevents.k8s.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.ofnevents.model.ResourceId;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** Makes a resource's plan run (Camel K Integrations, or routes in this process), or stop. */
 interface Applier {
   /**
-   * Runs `plan` for `owner`; returns a sentence for the Ready condition's message.
+   * Runs `plan` for `owner`; says whether it runs, and a sentence for the Ready condition.
    *
    * @throws Rejected when the plan cannot run here whatever the cluster does
    */
-  String apply(ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan) throws Rejected;
+  Applied apply(ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan) throws Rejected;
 
   /** Stops whatever runs for `id` (desired = absent). */
   void delete(ResourceId id);
 
-  /** A plan this applier cannot run (e.g. a Kamelet its catalog lacks); reported in the status. */
-  final class Rejected extends Exception {
-    Rejected(String message) {
-      super(message);
+  /** Whether an inMemory bus connects the resources (only when everything runs in one process). */
+  boolean sharesInMemoryBus();
+
+  /** Whether each resource runs as a workload of its own, which KEDA can scale. */
+  boolean scalesWorkloads();
+
+  /**
+   * Stops whatever runs in this process and forgets the desired state, because another replica now
+   * leads; objects written to the cluster stay (the new leader takes them over).
+   */
+  default void standby() {}
+
+  /**
+   * `listener` is told of resources whose state changed by itself (a runtime started or failed
+   * after apply returned), so that their status is written again.
+   */
+  default void onChange(Consumer<ResourceId> listener) {}
+
+  /** Where a resource's plan stands after apply, the Ready condition's message, and warnings. */
+  record Applied(State state, String message, List<String> warnings) {
+    Applied(State state, String message) {
+      this(state, message, List.of());
+    }
+
+    /** Whether its routes run, will run, or failed to start. */
+    enum State {
+      RUNNING,
+      PENDING,
+      FAILED
+    }
+
+    static Applied running(String message) {
+      return new Applied(State.RUNNING, message);
     }
   }
 
-  /** Whether an inMemory bus connects the resources (only when everything runs in one process). */
-  boolean sharesInMemoryBus();
+  /**
+   * A plan this applier cannot run (e.g. a Kamelet its catalog lacks); reported in the status with
+   * `reason`.
+   */
+  final class Rejected extends Exception {
+    private final String reason;
+
+    Rejected(String message) {
+      this(Outcome.ERROR_GENERATE, message);
+    }
+
+    Rejected(String reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    String reason() {
+      return reason;
+    }
+  }
 }

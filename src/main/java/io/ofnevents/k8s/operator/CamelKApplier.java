@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies a plan as Camel K objects: the Integration (controlled by the CR), a Secret for secrets
  * given in clear (also controlled by the CR; the Integration reads it through the mount trait), and
- * the Kamelets the routes use (see {@link KameletOwners}). Objects are only written when they
- * differ from what the cluster has.
+ * the Kamelets the routes use (see {@link KameletOwners}), and the KEDA ScaledObject of the
+ * Integration when the resource has a `scaleOption` (see {@link Scaling}). Objects are only written
+ * when they differ from what the cluster has.
  */
 final class CamelKApplier implements Applier {
   private static final Logger LOG = LoggerFactory.getLogger(CamelKApplier.class);
@@ -35,19 +36,21 @@ final class CamelKApplier implements Applier {
   private final KubernetesClient client;
   private final String version;
   private final KameletOwners kamelets;
+  private final Scaling scaling;
 
   CamelKApplier(KubernetesClient client, String version) {
     this.client = client;
     this.version = version;
     this.kamelets = new KameletOwners(client);
+    this.scaling = new Scaling(client);
   }
 
   @Override
-  public String apply(ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan)
+  public Applied apply(ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan)
       throws Rejected {
     if (!plan.hasRoutes()) {
       delete(id);
-      return "defines no event: nothing to run";
+      return Applied.running("defines no event: nothing to run");
     }
     for (String kamelet : plan.routes().kamelets()) {
       try {
@@ -65,16 +68,26 @@ final class CamelKApplier implements Applier {
     desired.getMetadata().setOwnerReferences(List.of(ref));
     var integrations = client.resources(Integration.class).inNamespace(id.namespace());
     Integration current = integrations.withName(desired.getMetadata().getName()).get();
+    if (current != null && plan.scaledObject() != null) {
+      // KEDA owns the replicas (through the scale subresource) while a ScaledObject exists;
+      // without one, ours (none: Camel K's default) are written back.
+      desired.getSpec().setReplicas(current.getSpec().getReplicas());
+    }
     if (current == null || !same(current, desired)) {
       integrations.resource(desired).createOr(op -> op.update());
       LOG.info("Applied Integration {}/{}", id.namespace(), desired.getMetadata().getName());
     }
     kamelets.own(id.namespace(), ownerRef(owner, false), new TreeSet<>(plan.routes().kamelets()));
-    return "Integration " + desired.getMetadata().getName() + " applied";
+    Scaling.Result scaled = scaling.apply(id, ref, plan.scaledObject());
+    return new Applied(
+        Applied.State.RUNNING,
+        "Integration " + desired.getMetadata().getName() + " applied" + scaled.applied(),
+        scaled.warning() == null ? List.of() : List.of(scaled.warning()));
   }
 
   @Override
   public void delete(ResourceId id) {
+    scaling.delete(id);
     String name = Names.integration(id);
     if (!client
         .resources(Integration.class)
@@ -91,6 +104,11 @@ final class CamelKApplier implements Applier {
   @Override
   public boolean sharesInMemoryBus() {
     return false;
+  }
+
+  @Override
+  public boolean scalesWorkloads() {
+    return true;
   }
 
   /** The Secret of the plan's literal secrets, or null (and no Secret) when there are none. */

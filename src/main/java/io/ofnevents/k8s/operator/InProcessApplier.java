@@ -1,20 +1,17 @@
 package io.ofnevents.k8s.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.ofnevents.compile.Bundle;
-import io.ofnevents.compile.RouteFile;
 import io.ofnevents.model.ResourceId;
-import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,38 +21,76 @@ import org.slf4j.LoggerFactory;
  * any change restarts it after a short quiet period, so a burst of changes costs one restart. The
  * trade-off: a restart drops what the in-memory bus and in-memory condition state hold (JetStream
  * buses redeliver unacknowledged events).
+ *
+ * <p>A resource is running only once all of its routes started. Camel's supervising route
+ * controller starts the routes, so a route that fails to start (its NATS stream cannot be made, its
+ * broker is down) fails only its own resource and is retried with backoff without restarting the
+ * others. A start that fails as a whole (the management port is taken, a route cannot even be
+ * created) fails every resource, or only the one a route creation names (see {@link
+ * SharedRuntime}), and is tried again later. The state of every resource is watched and each change
+ * is reported to the operator, which writes the status.
  */
 final class InProcessApplier implements Applier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessApplier.class);
   static final Duration QUIET = Duration.ofMillis(300);
   static final Duration RETRY = Duration.ofSeconds(5);
 
-  private final RuntimeOptions options;
+  /** Retrying a failed resource restarts the healthy ones too: back off up to this. */
+  static final Duration MAX_RETRY = Duration.ofMinutes(5);
+
+  /** How often the routes' states are looked at. */
+  static final Duration WATCH = Duration.ofMillis(500);
+
+  /** What the last (re)start came to: the plans it tried, and where each stands now. */
+  private record Attempt(Map<ResourceId, Outcome.Plan> tried, Map<ResourceId, Applied> states) {
+    static final Attempt NONE = new Attempt(Map.of(), Map.of());
+  }
+
   private final Map<ResourceId, Outcome.Plan> desired = new TreeMap<>();
   private final ScheduledExecutorService restarts =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ofn-in-process-restart"));
   private ScheduledFuture<?> pending;
-  private Map<ResourceId, Outcome.Plan> running = Map.of();
-  private OfnRuntime runtime;
+  private volatile Attempt last = Attempt.NONE;
+  private volatile Consumer<ResourceId> listener = id -> {};
+  // Only the restart thread touches these.
+  private final SharedRuntime runtime;
+  private int retries;
 
   InProcessApplier(RuntimeOptions options) {
-    this.options = options;
+    Map<String, String> properties = new TreeMap<>(options.properties());
+    // A route that fails to start is retried by Camel, alone, instead of failing the runtime.
+    properties.putIfAbsent("camel.routecontroller.enabled", "true");
+    properties.putIfAbsent("camel.routecontroller.backOffDelay", String.valueOf(RETRY.toMillis()));
+    properties.putIfAbsent("camel.routecontroller.backOffMultiplier", "2");
+    properties.putIfAbsent(
+        "camel.routecontroller.backOffMaxDelay", String.valueOf(MAX_RETRY.toMillis()));
+    this.runtime =
+        new SharedRuntime(
+            new RuntimeOptions(options.managementPort(), options.kameletLocation(), properties));
+    restarts.scheduleWithFixedDelay(
+        this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
-  public synchronized String apply(
+  public synchronized Applied apply(
       ResourceId id, GenericKubernetesResource owner, Outcome.Plan plan) {
     if (!plan.hasRoutes()) {
       delete(id);
-      return "defines no event: nothing to run";
+      return Applied.running("defines no event: nothing to run");
     }
     Outcome.Plan previous = desired.put(id, plan);
-    if (previous == null
-        || !previous.routes().yaml().equals(plan.routes().yaml())
-        || !previous.secretLiterals().equals(plan.secretLiterals())) {
-      scheduleRestart(QUIET);
+    if (previous == null || !sameRoutes(previous, plan)) scheduleRestart(QUIET);
+    return state(id, plan);
+  }
+
+  /** Where `plan` of `id` stands after the last start. */
+  private Applied state(ResourceId id, Outcome.Plan plan) {
+    Attempt a = last;
+    Outcome.Plan tried = a.tried().get(id);
+    if (tried == null || !sameRoutes(tried, plan)) {
+      return new Applied(Applied.State.PENDING, "waiting for the in-process runtime to start it");
     }
-    return "routes run in the operator (in-process runtime)";
+    return a.states().getOrDefault(id, RouteOwners.PENDING);
   }
 
   @Override
@@ -68,7 +103,45 @@ final class InProcessApplier implements Applier, AutoCloseable {
     return true;
   }
 
-  private void scheduleRestart(Duration delay) {
+  @Override
+  public boolean scalesWorkloads() {
+    return false;
+  }
+
+  @Override
+  public void onChange(Consumer<ResourceId> listener) {
+    this.listener = listener;
+  }
+
+  @Override
+  public void standby() {
+    synchronized (this) {
+      desired.clear();
+      if (pending != null) pending.cancel(false);
+      pending = null;
+    }
+    try {
+      restarts
+          .submit(
+              () -> {
+                runtime.stop();
+                last = Attempt.NONE;
+                retries = 0;
+              })
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.warn("Stopping the in-process runtime failed: {}", e.getCause().toString());
+    }
+  }
+
+  private static boolean sameRoutes(Outcome.Plan a, Outcome.Plan b) {
+    return a.routes().yaml().equals(b.routes().yaml())
+        && a.secretLiterals().equals(b.secretLiterals());
+  }
+
+  private synchronized void scheduleRestart(Duration delay) {
     if (pending != null) pending.cancel(false);
     pending = restarts.schedule(this::restart, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -78,46 +151,62 @@ final class InProcessApplier implements Applier, AutoCloseable {
     synchronized (this) {
       snapshot = new TreeMap<>(desired);
     }
-    if (snapshot.equals(running)) return;
+    Attempt previous = last;
+    // `running` is what the runtime runs; a start that failed as a whole left it empty.
+    if (snapshot.equals(runtime.running())) return;
+    if (!snapshot.equals(previous.tried())) retries = 0;
+    Map<ResourceId, String> failures = runtime.start(snapshot);
+    Map<ResourceId, Applied> states = new TreeMap<>();
+    snapshot.keySet().forEach(id -> states.put(id, RouteOwners.PENDING));
+    states.putAll(runtime.states());
+    failures.forEach((id, why) -> states.put(id, new Applied(Applied.State.FAILED, why)));
+    publish(new Attempt(Map.copyOf(snapshot), Map.copyOf(states)));
+    if (failures.isEmpty()) {
+      LOG.info("In-process runtime started with {} resource(s)", snapshot.size());
+    } else {
+      // Nothing runs: try again soon. Some run: each try restarts them too, so back off.
+      Duration delay = runtime.running().isEmpty() ? RETRY : backoff(retries++);
+      LOG.error(
+          "In-process runtime: {} of {} resource(s) not started, starting again in {}",
+          failures.size(),
+          snapshot.size(),
+          delay);
+      scheduleRestart(delay);
+    }
+  }
+
+  /** Looks at the routes of the running runtime and publishes what changed. */
+  private void watch() {
     try {
-      stopRuntime();
-      if (!snapshot.isEmpty()) {
-        runtime = new OfnRuntime(bundle(snapshot), options);
-        runtime.start();
-      }
-      running = snapshot;
-      LOG.info("In-process runtime running {} resource(s)", snapshot.size());
-    } catch (Exception e) {
-      // Keep the desired state; try again, since a bus or sink may simply not be up yet.
-      LOG.error("In-process runtime failed to start, retrying in {}: {}", RETRY, e.getMessage());
-      stopRuntime();
-      running = Map.of();
-      synchronized (this) {
-        scheduleRestart(RETRY);
+      Map<ResourceId, Applied> now = runtime.states();
+      if (now.isEmpty()) return;
+      Attempt a = last;
+      Map<ResourceId, Applied> states = new TreeMap<>(a.states());
+      states.putAll(now);
+      if (!states.equals(a.states())) publish(new Attempt(a.tried(), Map.copyOf(states)));
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot read the in-process routes' state: {}", e.toString());
+    }
+  }
+
+  /** Makes `next` the state, and tells the operator about every resource whose state moved. */
+  private void publish(Attempt next) {
+    Attempt before = last;
+    last = next;
+    for (ResourceId id : next.tried().keySet()) {
+      if (!next.states().get(id).equals(before.states().get(id))
+          || !next.tried().get(id).equals(before.tried().get(id))) {
+        if (next.states().get(id).state() == Applied.State.FAILED) {
+          LOG.warn("In-process runtime: {}: {}", id, next.states().get(id).message());
+        }
+        listener.accept(id);
       }
     }
   }
 
-  private static Bundle bundle(Map<ResourceId, Outcome.Plan> plans) {
-    List<RouteFile> routes = new ArrayList<>();
-    Map<String, String> secrets = new TreeMap<>();
-    String properties = "";
-    for (Outcome.Plan p : plans.values()) {
-      routes.add(p.routes());
-      secrets.putAll(p.secretLiterals());
-      properties = p.applicationProperties();
-    }
-    return new Bundle(List.copyOf(routes), properties, List.of(), secrets);
-  }
-
-  private void stopRuntime() {
-    if (runtime == null) return;
-    try {
-      runtime.close();
-    } catch (Exception e) {
-      LOG.warn("In-process runtime did not stop cleanly: {}", e.getMessage());
-    }
-    runtime = null;
+  static Duration backoff(int retry) {
+    Duration d = RETRY.multipliedBy(1L << Math.min(retry, 6));
+    return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
   }
 
   @Override
@@ -128,6 +217,6 @@ final class InProcessApplier implements Applier, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    stopRuntime();
+    runtime.stop();
   }
 }

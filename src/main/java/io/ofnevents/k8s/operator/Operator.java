@@ -2,22 +2,19 @@ package io.ofnevents.k8s.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The controller loop: informers on the four kinds feed a work queue of EventSources and Triggers;
- * one worker reconciles them. A bus change queues every resource naming that bus by
- * `spec.eventBus`, including those that failed because it was missing (upstream keyed this on a
- * label written only after success, so they never recovered).
+ * The controller loop: informers on the {@link Watched} kinds feed a work queue of EventSources and
+ * Triggers; one worker reconciles them, on the replica that leads (see {@link Leadership}): every
+ * replica keeps its informers running, so a new leader starts from a warm cache. A bus change
+ * queues every resource naming that bus by `spec.eventBus`, including those that failed because it
+ * was missing (upstream keyed this on a label written only after success, so they never recovered).
  */
 public final class Operator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
@@ -28,19 +25,31 @@ public final class Operator implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private final Applier applier;
-  private final ClusterCache cache = new ClusterCache();
-  private final WorkQueue<ResourceId> queue = new WorkQueue<>();
+  private final ClusterCache cache;
   private final Reconciler reconciler;
-  private final Thread worker = new Thread(this::work, "ofn-operator-worker");
+  private final Leadership leadership;
+
+  /** The worker of the current term of leadership; null while another replica leads. */
+  private volatile Worker worker;
 
   /**
    * @param namespace the one namespace to watch, or null for all (ClusterEventBus is always
    *     cluster-wide)
+   * @param election the Lease to elect a leader on, or null to lead at once (one replica only)
    */
-  public Operator(KubernetesClient client, String namespace, Applier applier, String version) {
+  public Operator(
+      KubernetesClient client,
+      String namespace,
+      Applier applier,
+      String version,
+      LeaderElection election) {
     this.client = client;
     this.namespace = namespace;
     this.applier = applier;
+    this.cache = new ClusterCache(Watched.informers(client, namespace, this::changed));
+    applier.onChange(this::enqueue);
+    this.leadership =
+        election == null ? null : new Leadership(client, election, this::lead, this::follow);
     this.reconciler =
         new Reconciler(
             cache,
@@ -50,124 +59,114 @@ public final class Operator implements AutoCloseable {
             version);
   }
 
-  /** An operator applying Camel K Integrations. */
-  public static Operator camelK(KubernetesClient client, String namespace, String version) {
-    return new Operator(client, namespace, new CamelKApplier(client, version), version);
+  /** An operator applying Camel K Integrations; `election` null: it leads at once. */
+  public static Operator camelK(
+      KubernetesClient client, String namespace, String version, LeaderElection election) {
+    return new Operator(client, namespace, new CamelKApplier(client, version), version, election);
   }
 
-  /** An operator running every resource's routes itself. */
+  /** A lone operator (no leader election) applying Camel K Integrations. */
+  public static Operator camelK(KubernetesClient client, String namespace, String version) {
+    return camelK(client, namespace, version, null);
+  }
+
+  /** An operator running every resource's routes itself; `election` null: it leads at once. */
+  public static Operator inProcess(
+      KubernetesClient client,
+      String namespace,
+      io.ofnevents.runtime.RuntimeOptions options,
+      String version,
+      LeaderElection election) {
+    return new Operator(client, namespace, new InProcessApplier(options), version, election);
+  }
+
+  /** A lone operator (no leader election) running every resource's routes itself. */
   public static Operator inProcess(
       KubernetesClient client,
       String namespace,
       io.ofnevents.runtime.RuntimeOptions options,
       String version) {
-    return new Operator(client, namespace, new InProcessApplier(options), version);
+    return inProcess(client, namespace, options, version, null);
   }
 
-  /** Starts the informers, waits for their first listing (inform() blocks), then reconciles. */
+  /**
+   * Starts every informer at once and waits until each has listed its kind (on every replica, so a
+   * new leader starts from a warm cache), then reconciles, or campaigns to.
+   */
   public void start() {
-    for (Kind kind : Kind.openFunction()) {
-      var resources = client.genericKubernetesResources(Resources.context(kind));
-      SharedIndexInformer<GenericKubernetesResource> informer =
-          kind.namespaced() && namespace != null
-              ? resources.inNamespace(namespace).inform(handler(kind))
-              : resources.inAnyNamespace().inform(handler(kind));
-      cache.put(kind, informer);
-    }
-    worker.setDaemon(true);
-    worker.start();
+    cache.start();
     LOG.info(
         "Operator watching {} ({} runtime)",
         namespace == null ? "all namespaces" : "namespace " + namespace,
         applier instanceof InProcessApplier ? "in-process" : "Camel K");
+    if (leadership == null) {
+      lead();
+    } else {
+      leadership.start();
+    }
   }
 
-  /** Whether the worker runs (the liveness of the operator). */
+  /** Becomes the active replica: a new worker, with every resource queued. */
+  private synchronized void lead() {
+    if (worker != null) return;
+    Worker w =
+        new Worker(
+            reconciler,
+            id -> cache.get(id).map(r -> Resources.hasSinkRef(Resources.spec(r))).orElse(false),
+            REF_RESYNC);
+    worker = w;
+    for (Kind kind : Watched.reconciled()) {
+      for (GenericKubernetesResource r : cache.list(kind)) w.add(Resources.id(kind, r));
+    }
+    w.start();
+    LOG.info("Leading: reconciling every resource");
+  }
+
+  /** Another replica leads: stop reconciling and stop whatever runs in this process. */
+  private synchronized void follow() {
+    Worker w = worker;
+    if (w == null) return;
+    worker = null;
+    w.stop();
+    applier.standby();
+    LOG.info("Not leading any more: stopped reconciling");
+  }
+
+  /** Whether this replica reconciles (it leads, or runs without leader election). */
+  public boolean leading() {
+    return worker != null;
+  }
+
+  /** Whether the worker of a leader runs (the liveness of the operator); a follower is live. */
   public boolean live() {
-    return worker.isAlive();
+    Worker w = worker;
+    return w == null || w.alive();
   }
 
-  /** Whether every informer has listed its kind once. */
+  /** Whether every informer has listed its kind once (a follower is ready to take over). */
   public boolean ready() {
-    return cache.synced() && worker.isAlive();
-  }
-
-  private ResourceEventHandler<GenericKubernetesResource> handler(Kind kind) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(GenericKubernetesResource r) {
-        changed(kind, r);
-      }
-
-      @Override
-      public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-        // Status updates (ours included) and resyncs change nothing we read.
-        if (Resources.specChanged(before, after)) changed(kind, after);
-      }
-
-      @Override
-      public void onDelete(GenericKubernetesResource r, boolean unknownFinalState) {
-        changed(kind, r);
-      }
-    };
+    return cache.synced() && live();
   }
 
   private void changed(Kind kind, GenericKubernetesResource r) {
-    if (kind == Kind.EVENT_SOURCE || kind == Kind.TRIGGER) {
-      queue.add(Resources.id(kind, r));
-      return;
-    }
-    String bus = r.getMetadata().getName();
-    String busNamespace = kind == Kind.EVENT_BUS ? r.getMetadata().getNamespace() : null;
-    for (Kind user : List.of(Kind.EVENT_SOURCE, Kind.TRIGGER)) {
-      for (GenericKubernetesResource u : cache.list(user)) {
-        boolean inScope =
-            busNamespace == null || busNamespace.equals(u.getMetadata().getNamespace());
-        if (inScope && bus.equals(Resources.eventBus(u))) queue.add(Resources.id(user, u));
-      }
-    }
+    Watched.affected(kind, r, cache).forEach(this::enqueue);
   }
 
-  private void work() {
-    try {
-      while (true) {
-        Optional<ResourceId> next = queue.take();
-        if (next.isEmpty()) return;
-        process(next.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private void enqueue(ResourceId id) {
+    Worker w = worker;
+    // A follower drops it: a new leader queues every resource when its term starts.
+    if (w != null) w.add(id);
   }
 
-  private void process(ResourceId id) {
-    try {
-      if (reconciler.reconcile(id) == Reconciler.Result.RETRY) {
-        queue.retry(id);
-      } else {
-        queue.forget(id);
-        if (usesRefs(id)) queue.addAfter(id, REF_RESYNC);
-      }
-    } catch (RuntimeException e) {
-      // API errors (conflicts, timeouts, RBAC): try again later; the status is left as it was.
-      Duration delay = queue.retry(id);
-      LOG.warn("Reconciling {} failed, retrying in {}: {}", id, delay, e.toString());
-    }
-  }
-
-  private boolean usesRefs(ResourceId id) {
-    return cache.get(id).map(r -> Resources.hasSinkRef(Resources.spec(r))).orElse(false);
-  }
-
+  /**
+   * Stops reconciling and whatever runs here, then releases the Lease (a leader), so that another
+   * replica takes over at once and never while this one still acts.
+   */
   @Override
   public void close() {
-    queue.shutdown();
+    follow();
+    if (leadership != null) leadership.close();
     cache.stop();
-    try {
-      worker.join(Duration.ofSeconds(30).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     if (applier instanceof AutoCloseable c) {
       try {
         c.close();

@@ -12,16 +12,27 @@ sealed interface Outcome {
 
   String ERROR_BUS = "ErrorToFindExistEventBus";
   String ERROR_GENERATE = "ErrorGenerateComponent";
+  String ERROR_SCALED_OBJECT = "ErrorGenerateScaledObject";
+  String PENDING = "PendingCreation";
+
+  /** Upstream's reason when the workload of a resource could not be created (here: started). */
+  static String errorCreating(io.ofnevents.model.Kind kind) {
+    return kind == io.ofnevents.model.Kind.EVENT_SOURCE
+        ? "ErrorCreatingEventSourceFunction"
+        : "ErrorCreatingTriggerFunction";
+  }
 
   /**
    * The routes to run (none: the resource defines no event), the bus in use (`EventBus/NAME`,
-   * `ClusterEventBus/NAME` or null), secret values given in clear, and warnings for the status.
+   * `ClusterEventBus/NAME` or null), secret values given in clear, the KEDA ScaledObject of its
+   * workload (null: not scaled), and warnings for the status.
    */
   record Plan(
       RouteFile routes,
       String applicationProperties,
       String eventBus,
       Map<String, String> secretLiterals,
+      Map<String, Object> scaledObject,
       List<String> warnings)
       implements Outcome {
     boolean hasRoutes() {

@@ -3,6 +3,7 @@ package io.ofnevents.k8s.operator;
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.CompileOptions;
 import io.ofnevents.compile.Compiler;
+import io.ofnevents.k8s.keda.ScaledObjects;
 import io.ofnevents.model.EventSource;
 import io.ofnevents.model.Problem;
 import io.ofnevents.model.Reference;
@@ -34,8 +35,11 @@ final class Planner {
 
   private Planner() {}
 
+  /** Where the plan will run: what the applier can do. */
+  record Target(boolean sharesInMemoryBus, boolean scalesWorkloads) {}
+
   static Outcome plan(
-      LoadResult cr, List<Loaded> buses, RefResolver refs, String version, boolean inMemoryShared) {
+      LoadResult cr, List<Loaded> buses, RefResolver refs, String version, Target target) {
     if (cr.hasErrors() || cr.resources().size() != 1) {
       return failed(Outcome.ERROR_CONFIGURATION, messages(cr.problems(), null), null, false);
     }
@@ -86,18 +90,39 @@ final class Planner {
     problems.stream()
         .filter(p -> !p.isError() && r.id().equals(p.resource()))
         .forEach(p -> warnings.add(brief(p)));
-    if (!inMemoryShared && bus.isPresent() && ResourceSet.specOf(bus.get()).inMemory() != null) {
+    if (!target.sharesInMemoryBus()
+        && bus.isPresent()
+        && ResourceSet.specOf(bus.get()).inMemory() != null) {
       warnings.add(
           "bus "
               + busRef
               + " is inMemory: each Camel K Integration has its own, so events do not"
               + " reach other Integrations (use a nats bus or --runtime in-process)");
     }
+    Map<String, Object> scaledObject = null;
+    if (target.scalesWorkloads()) {
+      ScaledObjects.Scaling scaling = ScaledObjects.of(r, bus.orElse(null));
+      if (!scaling.errors().isEmpty()) {
+        return failed(
+            Outcome.ERROR_SCALED_OBJECT, String.join("; ", scaling.errors()), busRef, false);
+      }
+      warnings.addAll(scaling.warnings());
+      scaledObject = scaling.scaledObject();
+    } else {
+      ScaledObjects.applying(r, bus.orElse(null))
+          .forEach(
+              p ->
+                  warnings.add(
+                      p
+                          + ": has no effect in-process: every route runs in the operator, there"
+                          + " is no workload to scale"));
+    }
     return new Outcome.Plan(
         bundle.routes().stream().filter(f -> f.resource().equals(r.id())).findFirst().orElse(null),
         bundle.applicationProperties(),
         busRef,
         bundle.secretLiterals(),
+        scaledObject,
         List.copyOf(warnings));
   }
 

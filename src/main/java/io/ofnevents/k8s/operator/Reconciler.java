@@ -56,23 +56,22 @@ final class Reconciler {
               buses(id),
               refs::resolve,
               version,
-              applier.sharesInMemoryBus());
+              new Planner.Target(applier.sharesInMemoryBus(), applier.scalesWorkloads()));
       if (outcome instanceof Outcome.Plan plan) {
-        String applied;
+        Applier.Applied applied;
         try {
           applied = applier.apply(id, cr, plan);
         } catch (Applier.Rejected e) {
           return report(
-              id,
-              cr,
-              new Outcome.Failed(Outcome.ERROR_GENERATE, e.getMessage(), plan.eventBus(), false));
+              id, cr, new Outcome.Failed(e.reason(), e.getMessage(), plan.eventBus(), false));
         }
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.addAll(applied.warnings());
         String message =
-            plan.warnings().isEmpty()
-                ? applied
-                : applied + "; warnings: " + String.join("; ", plan.warnings());
-        write(
-            id, cr, new StatusWriter.Ready(true, readyReason(id.kind()), message, plan.eventBus()));
+            warnings.isEmpty()
+                ? applied.message()
+                : applied.message() + "; warnings: " + String.join("; ", warnings);
+        write(id, cr, ready(id.kind(), applied.state(), message, plan.eventBus()));
         return Result.DONE;
       }
       return report(id, cr, (Outcome.Failed) outcome);
@@ -85,13 +84,33 @@ final class Reconciler {
 
   /** Writes why `id` is not ready; what it ran before keeps running. */
   private Result report(ResourceId id, GenericKubernetesResource cr, Outcome.Failed failed) {
-    var ready = new StatusWriter.Ready(false, failed.reason(), failed.message(), failed.eventBus());
+    var ready =
+        new StatusWriter.Ready(
+            StatusWriter.Status.FALSE, failed.reason(), failed.message(), failed.eventBus());
     if (write(id, cr, ready)) LOG.warn("Not ready: {}: {}", failed.reason(), failed.message());
     return failed.retry() ? Result.RETRY : Result.DONE;
   }
 
   private boolean write(ResourceId id, GenericKubernetesResource cr, StatusWriter.Ready ready) {
     return status.write(id.kind(), cr, ready);
+  }
+
+  /**
+   * The Ready condition of an applied plan: True once it runs, Unknown while it waits for the
+   * runtime to start it, False with upstream's workload reason when it failed to start (the applier
+   * reports the change, so the status follows without a retry here).
+   */
+  static StatusWriter.Ready ready(
+      Kind kind, Applier.Applied.State state, String message, String bus) {
+    return switch (state) {
+      case RUNNING ->
+          new StatusWriter.Ready(StatusWriter.Status.TRUE, readyReason(kind), message, bus);
+      case PENDING ->
+          new StatusWriter.Ready(StatusWriter.Status.UNKNOWN, Outcome.PENDING, message, bus);
+      case FAILED ->
+          new StatusWriter.Ready(
+              StatusWriter.Status.FALSE, Outcome.errorCreating(kind), message, bus);
+    };
   }
 
   /** Upstream's success reasons. */

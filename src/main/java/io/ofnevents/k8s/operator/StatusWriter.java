@@ -50,14 +50,28 @@ final class StatusWriter {
     return true;
   }
 
-  /** The Ready condition: status True or False, an upstream-style reason and a message. */
-  record Ready(boolean ok, String reason, String message, String eventBus) {}
+  /** The status of a condition, as Kubernetes writes it. */
+  enum Status {
+    TRUE("True"),
+    FALSE("False"),
+    /** Not known yet, e.g. routes waiting for the in-process runtime to start them. */
+    UNKNOWN("Unknown");
+
+    final String text;
+
+    Status(String text) {
+      this.text = text;
+    }
+  }
+
+  /** The Ready condition: its status, an upstream-style reason and a message. */
+  record Ready(Status status, String reason, String message, String eventBus) {}
 
   Map<String, Object> desired(GenericKubernetesResource cr, Map<String, Object> current, Ready r) {
     Long generation = cr.getMetadata().getGeneration();
     Map<String, Object> condition = new LinkedHashMap<>();
     condition.put("type", READY);
-    String status = r.ok() ? "True" : "False";
+    String status = r.status().text;
     condition.put("status", status);
     condition.put("reason", r.reason());
     condition.put("message", r.message());

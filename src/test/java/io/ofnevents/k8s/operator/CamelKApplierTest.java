@@ -57,6 +57,7 @@ class CamelKApplierTest {
             "camel.main.name = ofn-events\n",
             null,
             Map.of(KEY, "hunter2-value", "ofn.secret.other", "not-ours"),
+            null,
             List.of());
 
     applier.apply(ID, owner, plan);
@@ -100,6 +101,7 @@ class CamelKApplierTest {
             "",
             null,
             Map.of(),
+            null,
             List.of());
     assertThatThrownBy(() -> applier.apply(ID, owner, plan))
         .isInstanceOf(Applier.Rejected.class)

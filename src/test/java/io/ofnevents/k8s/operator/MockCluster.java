@@ -81,6 +81,22 @@ final class MockCluster implements AutoCloseable {
     return m == null ? Map.of() : (Map<String, Object>) m;
   }
 
+  /** Waits until each (kind, name) pair in `default` has Ready `status` ("True", "False", ...). */
+  void awaitStatus(java.time.Duration wait, String status, Object... kindAndName) {
+    org.awaitility.Awaitility.await()
+        .atMost(wait)
+        .untilAsserted(
+            () -> {
+              for (int i = 0; i < kindAndName.length; i += 2) {
+                Kind kind = (Kind) kindAndName[i];
+                String name = (String) kindAndName[i + 1];
+                org.assertj.core.api.Assertions.assertThat(ready(kind, "default", name))
+                    .as(kind + " default/" + name)
+                    .containsEntry("status", status);
+              }
+            });
+  }
+
   List<?> conditions(Kind kind, String namespace, String name) {
     Object c =
         get(kind, namespace, name).map(StatusWriter::status).orElse(Map.of()).get("conditions");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.ofnevents.model.Kind;
 import io.ofnevents.runtime.RuntimeOptions;
+import io.ofnevents.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -82,5 +83,60 @@ class OperatorInProcessIT {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> assertThat(received).anySatisfy(r -> assertThat(r).startsWith("/changed ")));
+  }
+
+  @Test
+  void onlyTheLeaderRunsTheRoutesAndTheOtherReplicaTakesOverWhenItStops() throws IOException {
+    operator.close();
+    int portA = FreePorts.pick();
+    int portB = FreePorts.pick();
+    Operator a = replica("a", portA);
+    await().atMost(Duration.ofSeconds(20)).until(a::leading);
+    Operator b = replica("b", portB);
+    await().atMost(Duration.ofSeconds(20)).until(b::ready);
+    String sink = "http://127.0.0.1:" + receiver.getAddress().getPort();
+    cluster.apply(OperatorTest.BUS);
+    cluster.apply(OperatorTest.SOURCE.replace("@every 2s", "@every 1s"));
+    cluster.apply(OperatorTest.TRIGGER.replace("http://display.default.svc", sink));
+    await().atMost(Duration.ofSeconds(20)).until(() -> received.size() > 0);
+    // The leader's runtime serves its management port; the follower runs no runtime at all.
+    assertThat(serves(portA)).isTrue();
+    assertThat(serves(portB)).isFalse();
+
+    a.close();
+    await().atMost(Duration.ofSeconds(30)).until(() -> serves(portB));
+    assertThat(serves(portA)).isFalse();
+    int before = received.size();
+    await().atMost(Duration.ofSeconds(20)).until(() -> received.size() > before);
+    b.close();
+  }
+
+  private Operator replica(String identity, int managementPort) {
+    var client = cluster.server.createClient();
+    var election =
+        new LeaderElection(
+            "default",
+            "ofn-events-operator",
+            identity,
+            Duration.ofSeconds(2),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(200));
+    Operator o =
+        Operator.inProcess(
+            client,
+            null,
+            new RuntimeOptions(managementPort, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()),
+            "0.1.0",
+            election);
+    o.start();
+    return o;
+  }
+
+  private static boolean serves(int port) {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }
