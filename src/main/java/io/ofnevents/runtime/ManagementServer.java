@@ -44,10 +44,10 @@ public final class ManagementServer {
     } catch (IOException e) {
       throw new IOException("cannot serve the management port " + port + ": " + e.getMessage(), e);
     }
-    server.createContext("/health/live", ex -> respond(ex, liveness()));
-    server.createContext("/health/ready", ex -> respond(ex, readiness()));
-    server.createContext("/metrics", this::metrics);
-    server.createContext(ParkedApi.PATH, new ParkedApi(contexts));
+    route("/health/live", ex -> respond(ex, liveness()));
+    route("/health/ready", ex -> respond(ex, readiness()));
+    route("/metrics", this::metrics);
+    route(ParkedApi.PATH, new ParkedApi(contexts));
     server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "ofn-management")));
   }
 
