@@ -3,6 +3,7 @@ package io.ofnevents.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.testing.ChildRuntime;
 import io.ofnevents.testing.FreePorts;
 import io.ofnevents.testing.RecordingSink;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +101,21 @@ class RunCommandIT {
             .contains("Started EventSource default/ticker: cron event tick")
             .contains("shutdown in");
       }
+    }
+  }
+
+  @Test
+  void aTokenInTheEnvironmentAndOnTheCommandLineIsRefusedWithoutStarting() throws Exception {
+    try (ChildRuntime child =
+        ChildRuntime.start(
+            List.of("run", "examples/quickstart", "--management-port", "0", "--console-token", "a"),
+            ApiToken.ENV + "=b")) {
+      assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.process().exitValue()).isEqualTo(1);
+      assertThat(child.log())
+          .contains("ofn-events run: the management API has one token")
+          .contains("not --console-token and " + ApiToken.ENV)
+          .doesNotContain("Started ");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.ofnevents.runtime.console;
 
 import com.sun.net.httpserver.HttpHandler;
 import io.ofnevents.model.ResourceId;
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.runtime.console.topology.Edge;
 import io.ofnevents.runtime.console.topology.Graph;
 import io.ofnevents.runtime.console.topology.Node;
@@ -19,13 +20,13 @@ import java.util.Map;
 public final class Console {
   private final ConsoleSource source;
   private final ParkedEvents parked;
-  private final ConsoleToken token;
+  private final ApiToken token;
   private final Stats stats = new Stats();
   private ConsoleCatalog builtFrom;
   private Graph graph;
   private Redaction redaction;
 
-  public Console(ConsoleSource source, ParkedEvents parked, ConsoleToken token) {
+  public Console(ConsoleSource source, ParkedEvents parked, ApiToken token) {
     this.source = source;
     this.parked = parked;
     this.token = token;
@@ -57,7 +58,7 @@ public final class Console {
     return redaction;
   }
 
-  ConsoleToken token() {
+  ApiToken token() {
     return token;
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.ofnevents.model.ResourceId;
+import io.ofnevents.runtime.parking.ParkedApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -92,12 +93,10 @@ final class ConsoleApi implements HttpHandler {
       return;
     }
     if (!console.token().enabled()) {
-      error(ex, 403, "actions are off: start with --console-token or " + ConsoleToken.ENV);
+      error(ex, 403, "actions are off: " + ParkedApi.WRITES_OFF);
       return;
     }
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    String presented = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
-    if (!console.token().matches(presented)) {
+    if (!console.token().authorizes(ex.getRequestHeaders().getFirst("Authorization"))) {
       error(ex, 401, "a valid console token is required (Authorization: Bearer TOKEN)");
       return;
     }

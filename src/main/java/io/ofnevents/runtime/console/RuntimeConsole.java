@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.console;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.ofnevents.runtime.ApiToken;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,7 +21,7 @@ public final class RuntimeConsole {
   public RuntimeConsole(
       ConsoleCatalog catalog,
       ParkedEvents parked,
-      ConsoleToken token,
+      ApiToken token,
       Supplier<CamelContext> contexts) {
     console =
         new Console(ConsoleSource.of(catalog, new RuntimeLive(contexts, recorder)), parked, token);

@@ -61,7 +61,7 @@ class ConsoleApiIT {
     assertThat(bundle.hasErrors()).isFalse();
     runtime =
         new OfnRuntime(bundle, new RuntimeOptions(-1, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()))
-            .withConsole(ConsoleCatalog.of(loaded, bundle), ConsoleToken.none());
+            .withConsole(ConsoleCatalog.of(loaded, bundle));
     runtime.start();
     api = new ConsoleClient(runtime.managementPort());
   }

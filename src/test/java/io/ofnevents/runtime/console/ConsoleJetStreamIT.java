@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
@@ -56,7 +57,7 @@ class ConsoleJetStreamIT {
               List.of(),
               "NATS_USER=ofn",
               "NATS_PASSWORD=" + NATS_PASSWORD,
-              ConsoleToken.ENV + "=" + CONSOLE_TOKEN)) {
+              ApiToken.ENV + "=" + CONSOLE_TOKEN)) {
         child.awaitReady(WAIT);
         ConsoleClient api = new ConsoleClient(child.port());
         JsonNode t = api.json("/api/topology");
