@@ -3,7 +3,6 @@ package io.ofnevents.runtime;
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.RouteFile;
 import io.ofnevents.runtime.console.ConsoleCatalog;
-import io.ofnevents.runtime.console.ParkedEvents;
 import io.ofnevents.runtime.console.RuntimeConsole;
 import io.ofnevents.runtime.observe.Observability;
 import java.io.IOException;
@@ -57,8 +56,7 @@ public final class OfnRuntime implements AutoCloseable {
    * starting.
    */
   public OfnRuntime withConsole(ConsoleCatalog catalog) {
-    console =
-        new RuntimeConsole(catalog, ParkedEvents.NONE, options.apiToken(), main::getCamelContext);
+    console = new RuntimeConsole(catalog, options.apiToken(), main::getCamelContext);
     return this;
   }
 

@@ -52,6 +52,20 @@ public final class ParkedEvents {
     return registry.all().stream().map(ParkingRegistry.TriggerLot::trigger).toList();
   }
 
+  /** Whether `trigger` (`namespace/name`) parks its events here. */
+  public boolean parksHere(String trigger) {
+    return registry.find(trigger).isPresent();
+  }
+
+  /** How many events `trigger` has parked. */
+  public long count(String trigger) throws Exception {
+    ParkingRegistry.TriggerLot t =
+        registry
+            .find(trigger)
+            .orElseThrow(() -> new NotFoundException("no Trigger " + trigger + " runs here"));
+    return t.lot().count(t.subject());
+  }
+
   /** Up to `limit` parked events of `trigger` (every Trigger when null), oldest first. */
   public List<Parked> list(String trigger, int limit) throws Exception {
     List<Parked> out = new ArrayList<>();
