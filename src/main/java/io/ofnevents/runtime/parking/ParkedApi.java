@@ -150,6 +150,9 @@ public final class ParkedApi implements HttpHandler {
           parked.replay(address);
         } catch (ParkedEvents.NotFoundException e) {
           throw e;
+        } catch (ParkedEvents.NotReplayableException e) {
+          answer(ex, 409, error(e.getMessage()));
+          return;
         } catch (Exception e) {
           answer(ex, 502, error("replay failed, the event stays parked: " + e.getMessage()));
           return;

@@ -32,6 +32,13 @@ public final class ParkedEvents {
     }
   }
 
+  /** A parked event that cannot be delivered again (it could not even be read). */
+  public static final class NotReplayableException extends Exception {
+    NotReplayableException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   /** No such Trigger or event here. */
   public static final class NotFoundException extends Exception {
     NotFoundException(String message) {
@@ -99,6 +106,13 @@ public final class ParkedEvents {
   public void replay(String address) throws Exception {
     Parked p = get(address);
     Address a = Address.parse(address);
+    if (p.event().subscriber() == ParkedEvent.UNREADABLE) {
+      throw new NotReplayableException(
+          "parked event "
+              + address
+              + " could not be read as a CloudEvent, so no subscriber can have it; publish it"
+              + " again, corrected, and drop this one");
+    }
     String direct = Names.triggerSubscriberDirect(a.namespace(), a.name(), p.event().subscriber());
     if (context.hasEndpoint(direct) == null) {
       throw new NotFoundException(
