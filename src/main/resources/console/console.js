@@ -6,7 +6,7 @@
 (function () {
   const POLL_MS = 2000;
   const COUNT_KEYS = ['received', 'delivered', 'failed', 'deadLettered', 'parked'];
-  const st = { about: {}, topology: null, nodes: {}, resources: [], stats: null, selected: null };
+  const st = { about: {}, topology: null, nodes: {}, resources: [], stats: null, selected: null, token: null, actionResult: null };
   let cy = null;
 
   function el(tag, attrs, ...children) {
@@ -128,7 +128,8 @@
         if (node.empty()) continue;
         node.removeClass('ready failing unknown').addClass(n.state);
         const base = st.nodes[id].label;
-        node.data('label', n.parked ? base + '\n⏸ ' + n.parked + ' parked' : base);
+        // plain text: the canvas font may have no symbol glyphs (headless Chromium has none)
+        node.data('label', n.parked ? base + '\n' + n.parked + ' parked' : base);
       }
       for (const [id, e] of Object.entries(s.edges)) {
         const edge = cy.getElementById(id);
@@ -182,7 +183,7 @@
       return el('tr', { 'data-edge': e.id, onclick: () => (e.resource ? select(e.resource) : null) },
         el('td', {}, label(e.source)), el('td', {}, label(e.target)), el('td', {}, e.label),
         cell(c.received, 'received'), cell(c.delivered, 'delivered'), cell(c.failed, 'failed'),
-        cell(c.deadLettered, 'deadLettered'),
+        cell(c.deadLettered, 'deadLettered'), cell(c.parked, 'parked'),
         cell(r.received != null ? r.received : r.delivered, 'rate'));
     }));
   }
@@ -276,27 +277,51 @@
         el('td', {}, e.preview == null ? '' : (e.previewEncoding === 'base64' ? 'base64: ' : '') + e.preview + (e.truncated ? '…' : ''))))));
   }
 
+  // the token field and the last action's answer outlive the panel, which is redrawn on each poll
+  function actionControls() {
+    if (!st.token) {
+      st.token = el('input', { type: 'password', placeholder: 'API token', autocomplete: 'off', id: 'd-token' });
+      st.actionResult = el('span', { class: 'hint', id: 'd-parked-result' });
+    }
+    return el('p', {}, st.token, ' ', st.actionResult);
+  }
+
+  function errorText(e) {
+    let text = e.error.code != null ? String(e.error.code) : '';
+    if (e.error.data) {
+      try {
+        const bytes = Uint8Array.from(atob(e.error.data), c => c.charCodeAt(0));
+        const data = new TextDecoder().decode(bytes);
+        text += (text ? ' ' : '') + (data.length > 160 ? data.slice(0, 160) + '…' : data);
+      } catch (ignored) { /* not text: the code alone */ }
+    }
+    return text;
+  }
+
+  // replay and drop are the parked-events API's (/api/parked), with the management API's token
   function parked(r) {
     const p = r.parked;
-    if (!p.available) return el('p', { class: 'empty', id: 'd-parked' }, 'No parked events: parking is not available in this runtime.');
+    if (!p.available) return el('p', { class: 'empty', id: 'd-parked' }, 'No parked events: only the Triggers running here park events.');
     if (!p.events.length) return el('p', { class: 'empty', id: 'd-parked' }, 'No parked events.');
-    const token = el('input', { type: 'password', placeholder: 'console token', autocomplete: 'off' });
-    const result = el('span', { class: 'hint' });
     const act = (verb, id) => async () => {
-      const resp = await fetch('api/actions/' + verb, {
-        method: 'POST', cache: 'no-store',
-        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token.value },
-        body: JSON.stringify({ resource: r.ref, id })
-      });
+      const path = 'api/parked/' + id.split('/').map(encodeURIComponent).join('/') + '/' + verb;
+      const resp = await fetch(path, { method: 'POST', cache: 'no-store', headers: { Authorization: 'Bearer ' + st.token.value } });
       const body = await resp.json();
-      result.textContent = resp.ok ? verb + ' ' + id + ': done' : body.error;
+      st.actionResult.textContent = resp.ok ? verb + ' ' + id + ': done' : body.error;
+      if (resp.ok) await refreshResource(r.ref);
     };
     return el('div', { id: 'd-parked' },
-      st.about.actions ? el('p', {}, token, result) : el('p', { class: 'hint' }, 'Read-only: actions need --console-token.'),
-      el('table', {}, el('tbody', {}, p.events.map(e => el('tr', {},
-        el('td', {}, e.id), el('td', {}, e.where || ''), el('td', {}, e.reason || ''),
-        el('td', {}, st.about.actions ? [el('button', { onclick: act('replay', e.id) }, 'Replay'),
-          el('button', { onclick: act('drop', e.id) }, 'Drop')] : null))))));
+      st.about.actions ? actionControls() : el('p', { class: 'hint' }, 'Read-only: replay and drop need the API token (--console-token, OFN_CONSOLE_TOKEN or --api-token-file).'),
+      p.count > p.events.length ? el('p', { class: 'hint' }, 'the oldest ' + p.events.length + ' of ' + p.count) : null,
+      el('table', { class: 'events' },
+        el('thead', {}, el('tr', {}, ['parked', 'id', 'event', 'subscriber', 'error', ''].map(h => el('th', {}, h)))),
+        el('tbody', {}, p.events.map(e => el('tr', { 'data-parked': e.id, title: JSON.stringify(e.attributes, null, 1) },
+          el('td', {}, e.parkedAt ? new Date(e.parkedAt).toLocaleTimeString() : ''),
+          el('td', {}, e.id), el('td', {}, e.eventId || ''),
+          el('td', {}, e.subscriber < 0 ? 'none (unreadable)' : String(e.subscriber)),
+          el('td', { class: 'reason' }, errorText(e)),
+          el('td', {}, st.about.actions ? [el('button', { onclick: act('replay', e.id) }, 'Replay'),
+            el('button', { onclick: act('drop', e.id) }, 'Drop')] : null))))));
   }
 
   async function start() {

@@ -12,7 +12,6 @@ import io.ofnevents.model.validate.Validator;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.runtime.console.ConsoleCatalog;
-import io.ofnevents.runtime.console.ConsoleToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ final class ProductPipeline implements AutoCloseable {
         ConsoleCatalog.of(YamlLoader.load("bench.yaml", yaml, "default"), bundle);
     OfnRuntime runtime =
         new OfnRuntime(bundle, new RuntimeOptions(0, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()))
-            .withConsole(catalog, ConsoleToken.none());
+            .withConsole(catalog);
     runtime.start();
     return new ProductPipeline(runtime);
   }

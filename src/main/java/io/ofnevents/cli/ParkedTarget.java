@@ -26,7 +26,8 @@ final class ParkedTarget {
       names = "--token-file",
       paramLabel = "FILE",
       description =
-          "The API token (the file given to `run --api-token-file`), for replay and drop.")
+          "A file with the management API's token (the one the runtime was given), for replay and"
+              + " drop.")
   Path tokenFile;
 
   @Option(

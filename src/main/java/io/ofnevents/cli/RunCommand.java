@@ -7,11 +7,12 @@ import io.ofnevents.k8s.keda.ScaledObjects;
 import io.ofnevents.model.Problem;
 import io.ofnevents.model.load.LoadResult;
 import io.ofnevents.model.load.Loaded;
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.runtime.console.ConsoleCatalog;
-import io.ofnevents.runtime.console.ConsoleToken;
-import io.ofnevents.runtime.parking.ParkedApi;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,20 +63,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--console-token",
       paramLabel = "TOKEN",
-      defaultValue = "${env:" + ConsoleToken.ENV + "}",
       description =
-          "Turns on the console's actions (replay, drop of parked events) for requests that send"
-              + " this token; read-only without it. Default: the environment variable "
-              + ConsoleToken.ENV
-              + " (safer: a command line is visible to other users).")
+          "Turns on the management API's writes (replay and drop of parked events, in the console"
+              + " and /api/parked) for requests that send `Authorization: Bearer TOKEN`; read-only"
+              + " without a token. Safer: the environment variable "
+              + ApiToken.ENV
+              + " or --api-token-file (a command line is visible to other users). Give one of"
+              + " the three.")
   String consoleToken;
 
   @Option(
       names = "--api-token-file",
       paramLabel = "FILE",
       description =
-          "Turns on replay and drop in the parked-events API (/api/parked): requests need"
-              + " `Authorization: Bearer` with the token in FILE. Without it the API is read-only.")
+          "As --console-token, with the token in FILE, read on each request (a rotated token"
+              + " applies at once).")
   Path apiTokenFile;
 
   @Option(
@@ -86,6 +88,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ApiToken token = apiToken(System.getenv(ApiToken.ENV));
+    if (token == null) return 1;
     LoadResult loaded = resources.loadValid(spec.commandLine().getErr());
     if (loaded == null) return 1;
     Inputs.report(noScaling(loaded), spec.commandLine().getErr());
@@ -105,20 +109,9 @@ final class RunCommand implements Callable<Integer> {
           "camel.kubernetes-config.mount-path-secrets", secretsDir.toAbsolutePath().toString());
       properties.put("camel.kubernetes-config.client-enabled", "false");
     }
-    if (apiTokenFile != null) {
-      if (!Files.isReadable(apiTokenFile) || Files.readString(apiTokenFile).isBlank()) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "ofn-events run: --api-token-file " + apiTokenFile + " is not a readable token");
-        return 1;
-      }
-      properties.put(ParkedApi.TOKEN_FILE, apiTokenFile.toAbsolutePath().toString());
-    }
-    RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties);
+    RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties, token);
     try (OfnRuntime runtime =
-        new OfnRuntime(bundle, options)
-            .withConsole(ConsoleCatalog.of(loaded, bundle), ConsoleToken.of(consoleToken))) {
+        new OfnRuntime(bundle, options).withConsole(ConsoleCatalog.of(loaded, bundle))) {
       Signals.onTerminate(runtime::requestStop);
       runtime.run();
     } catch (Exception e) {
@@ -143,6 +136,45 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return warnings;
+  }
+
+  /**
+   * The management API's token from the one place it was given (`--console-token`, the environment
+   * variable, `--api-token-file`), none when none was; null after printing why there is none (given
+   * twice, or an unreadable file).
+   */
+  private ApiToken apiToken(String fromEnv) {
+    List<String> given = new ArrayList<>();
+    if (consoleToken != null && !consoleToken.isBlank()) given.add("--console-token");
+    if (fromEnv != null && !fromEnv.isBlank()) given.add(ApiToken.ENV);
+    if (apiTokenFile != null) given.add("--api-token-file");
+    var err = spec.commandLine().getErr();
+    if (given.size() > 1) {
+      err.println(
+          "ofn-events run: the management API has one token: give --console-token, "
+              + ApiToken.ENV
+              + " or --api-token-file, not "
+              + String.join(" and ", given));
+      return null;
+    }
+    if (apiTokenFile != null) {
+      try {
+        if (Files.readString(apiTokenFile, StandardCharsets.UTF_8).isBlank()) {
+          err.println("ofn-events run: --api-token-file " + apiTokenFile + " is empty");
+          return null;
+        }
+      } catch (IOException e) {
+        err.println(
+            "ofn-events run: --api-token-file "
+                + apiTokenFile
+                + " cannot be read ("
+                + e.getClass().getSimpleName()
+                + ")");
+        return null;
+      }
+      return ApiToken.file(apiTokenFile);
+    }
+    return ApiToken.of(given.contains(ApiToken.ENV) ? fromEnv : consoleToken);
   }
 
   private static String rootMessage(Throwable e) {

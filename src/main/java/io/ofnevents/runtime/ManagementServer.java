@@ -40,19 +40,20 @@ public final class ManagementServer {
 
   /**
    * Binds the port at once, so that a port in use fails the start before any route runs; the
-   * context is looked up per request, as it exists only once camel-main has created it.
+   * context is looked up per request, as it exists only once camel-main has created it. `token`
+   * allows the API's writes.
    */
-  ManagementServer(Supplier<CamelContext> contexts, int port) throws IOException {
+  ManagementServer(Supplier<CamelContext> contexts, int port, ApiToken token) throws IOException {
     this.contexts = contexts;
     try {
       this.server = HttpServer.create(new InetSocketAddress(port == EPHEMERAL ? 0 : port), 16);
     } catch (IOException e) {
       throw new IOException("cannot serve the management port " + port + ": " + e.getMessage(), e);
     }
-    server.createContext("/health/live", ex -> respond(ex, liveness()));
-    server.createContext("/health/ready", ex -> respond(ex, readiness()));
-    server.createContext("/metrics", this::metrics);
-    route(ParkedApi.PATH, new ParkedApi(contexts));
+    route("/health/live", ex -> respond(ex, liveness()));
+    route("/health/ready", ex -> respond(ex, readiness()));
+    route("/metrics", this::metrics);
+    route(ParkedApi.PATH, new ParkedApi(contexts, token));
     server.setExecutor(executor);
   }
 

@@ -3,8 +3,6 @@ package io.ofnevents.runtime;
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.RouteFile;
 import io.ofnevents.runtime.console.ConsoleCatalog;
-import io.ofnevents.runtime.console.ConsoleToken;
-import io.ofnevents.runtime.console.ParkedEvents;
 import io.ofnevents.runtime.console.RuntimeConsole;
 import io.ofnevents.runtime.observe.Observability;
 import java.io.IOException;
@@ -54,10 +52,11 @@ public final class OfnRuntime implements AutoCloseable {
 
   /**
    * Records the recent events of the routes and serves the web console of `catalog` on the
-   * management port; actions on parked events only with a `token`. Call before starting.
+   * management port; its actions on parked events need the options' {@link ApiToken}. Call before
+   * starting.
    */
-  public OfnRuntime withConsole(ConsoleCatalog catalog, ConsoleToken token) {
-    console = new RuntimeConsole(catalog, ParkedEvents.NONE, token, main::getCamelContext);
+  public OfnRuntime withConsole(ConsoleCatalog catalog) {
+    console = new RuntimeConsole(catalog, options.apiToken(), main::getCamelContext);
     return this;
   }
 
@@ -104,7 +103,8 @@ public final class OfnRuntime implements AutoCloseable {
 
   private void startManagement() throws IOException {
     if (options.managementPort() > 0 || options.managementPort() == ManagementServer.EPHEMERAL) {
-      management = new ManagementServer(main::getCamelContext, options.managementPort());
+      management =
+          new ManagementServer(main::getCamelContext, options.managementPort(), options.apiToken());
       if (console != null) console.handlers().forEach(management::route);
       management.start();
     }

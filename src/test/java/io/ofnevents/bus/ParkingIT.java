@@ -10,11 +10,11 @@ import io.ofnevents.cli.Main;
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.CompileOptions;
 import io.ofnevents.compile.Compiler;
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.runtime.ManagementServer;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.runtime.observe.LogLines;
-import io.ofnevents.runtime.parking.ParkedApi;
 import io.ofnevents.testing.FaultReport;
 import io.ofnevents.testing.LogCapture;
 import io.ofnevents.testing.NatsServer;
@@ -89,14 +89,14 @@ class ParkingIT {
     return new Cli(code, out.toString(), err.toString());
   }
 
-  private static OfnRuntime start(String yaml, Map<String, String> properties) throws Exception {
+  private static OfnRuntime start(String yaml, ApiToken token) throws Exception {
     Bundle bundle =
         Compiler.compile(Yamls.load(yaml).resources(), CompileOptions.standalone("test"));
     OfnRuntime runtime =
         new OfnRuntime(
             bundle,
             new RuntimeOptions(
-                ManagementServer.EPHEMERAL, RuntimeOptions.CLASSPATH_KAMELETS, properties));
+                ManagementServer.EPHEMERAL, RuntimeOptions.CLASSPATH_KAMELETS, Map.of(), token));
     runtime.start();
     return runtime;
   }
@@ -130,8 +130,7 @@ class ParkingIT {
       Path resources = Files.writeString(dir.resolve("resources.yaml"), yaml);
       List<String> sent = new ArrayList<>(List.of("e-0", "poison", "stuck"));
       for (int i = 1; i <= 20; i++) sent.add("e-" + i);
-      OfnRuntime runtime =
-          start(yaml, Map.of(ParkedApi.TOKEN_FILE, token.toAbsolutePath().toString()));
+      OfnRuntime runtime = start(yaml, ApiToken.file(token));
       try {
         String url = "http://127.0.0.1:" + runtime.managementPort();
         for (String id : sent) {
@@ -244,7 +243,7 @@ class ParkingIT {
       sink.respondWith(r -> r.path().equals("/picky") && !fixed.get() ? 503 : 200);
       // five retries of up to 30 s each: a stop that waited for them would take minutes
       String yaml = RESOURCES.formatted(nats.url(), sink.url(""), "halt", 5, "PT25S");
-      OfnRuntime first = start(yaml, Map.of());
+      OfnRuntime first = start(yaml, ApiToken.none());
       PlainNats.publish(nc, "default-halt-a", PlainNats.event("e-1"), "e-1".getBytes());
       await().atMost(WAIT).until(() -> ids(sink, "/picky").size() == 1);
       Thread stop = new Thread(() -> closeQuietly(first));
@@ -252,7 +251,7 @@ class ParkingIT {
       await().atMost(Duration.ofSeconds(20)).until(() -> !stop.isAlive());
 
       fixed.set(true);
-      OfnRuntime second = start(yaml, Map.of());
+      OfnRuntime second = start(yaml, ApiToken.none());
       try {
         await().atMost(WAIT).until(() -> !sink.delivered("/picky").isEmpty());
         assertThat(sink.delivered("/picky").get(0).header("ce-id")).isEqualTo("e-1");

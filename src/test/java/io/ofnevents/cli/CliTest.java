@@ -47,6 +47,49 @@ class CliTest {
   }
 
   @Test
+  void theManagementApiTokenIsGivenOnceAndItsFileMustBeReadable(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("token"), "t0ken");
+    Result twice =
+        run(
+            "run",
+            "examples/quickstart",
+            "--management-port",
+            "0",
+            "--console-token",
+            "t0ken",
+            "--api-token-file",
+            file.toString());
+    assertThat(twice.code()).isEqualTo(1);
+    assertThat(twice.err())
+        .contains("ofn-events run: the management API has one token")
+        .contains("not --console-token and --api-token-file")
+        .doesNotContain("t0ken\n", "\tat ");
+    Result missing =
+        run(
+            "run",
+            "examples/quickstart",
+            "--management-port",
+            "0",
+            "--api-token-file",
+            dir.resolve("none").toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err())
+        .contains("--api-token-file " + dir.resolve("none") + " cannot be read");
+    Files.writeString(file, " \n");
+    Result empty =
+        run(
+            "run",
+            "examples/quickstart",
+            "--management-port",
+            "0",
+            "--api-token-file",
+            file.toString());
+    assertThat(empty.code()).isEqualTo(1);
+    assertThat(empty.err()).contains("is empty");
+  }
+
+  @Test
   void parkedNeedsARuntimeOrTheResourceFilesAndSaysSo() {
     Result none = run("parked", "list");
     assertThat(none.code()).isEqualTo(1);

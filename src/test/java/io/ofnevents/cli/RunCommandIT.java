@@ -3,6 +3,7 @@ package io.ofnevents.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.RecordingSink;
 import java.net.http.HttpResponse;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +89,20 @@ class RunCommandIT {
             .contains("Started EventSource default/ticker: cron event tick")
             .contains("shutdown in");
       }
+    }
+  }
+
+  @Test
+  void aTokenInTheEnvironmentAndOnTheCommandLineIsRefusedWithoutStarting() throws Exception {
+    try (ManagedRuntime child =
+        ManagedRuntime.start(
+            Path.of("examples/quickstart"), List.of("--console-token", "a"), ApiToken.ENV + "=b")) {
+      assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.process().exitValue()).isEqualTo(1);
+      assertThat(child.log())
+          .contains("ofn-events run: the management API has one token")
+          .contains("not --console-token and " + ApiToken.ENV)
+          .doesNotContain("Started ");
     }
   }
 }

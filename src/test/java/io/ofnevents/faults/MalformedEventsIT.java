@@ -3,6 +3,8 @@ package io.ofnevents.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
@@ -16,11 +18,16 @@ import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.RecordingSink.Request;
 import io.ofnevents.testing.RedisServer;
 import io.ofnevents.testing.ServerExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +63,8 @@ class MalformedEventsIT {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String IN = "default-producer-in";
   static final String SLOW = "default-producer-slow";
+  static final String TOKEN = "malformed-t0ken";
+  static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void theRuntimeKeepsRunningAndNoEventVanishes(@TempDir Path dir) throws Exception {
@@ -65,7 +74,7 @@ class MalformedEventsIT {
       hanging.delay(Duration.ofSeconds(20));
       Files.writeString(dir.resolve("resources.yaml"), resources(sink, hanging));
       RedissonClient redisClient = redis();
-      try (ManagedRuntime rt = ManagedRuntime.start(dir, List.of())) {
+      try (ManagedRuntime rt = ManagedRuntime.start(dir, List.of("--console-token", TOKEN))) {
         rt.awaitReady(Duration.ofSeconds(60));
         await()
             .atMost(WAIT)
@@ -75,6 +84,7 @@ class MalformedEventsIT {
                         && PlainNats.consumerExists(nc, SLOW, "default-ebft-hanging"));
 
         Map<String, byte[]> sent = publishMalformed(nc);
+        long broken = publishUnreadable(nc);
         await()
             .atMost(WAIT)
             .until(() -> sink.delivered("/in").size() >= sent.size() && dead(sink).size() == 1);
@@ -87,6 +97,9 @@ class MalformedEventsIT {
         List<String> ids = new ArrayList<>(sent.keySet());
         ids.add("slow-1");
         FaultReport.of("malformed-events", ids, deliveries).check();
+
+        valuesTheSdksSendUnencodedAreTakenAsSentWarnedOnceAndCounted(rt, sink);
+        anUnreadableMessageIsParkedAtOnceNotRedelivered(rt, broken);
 
         tooLargeForTheBusIsKeptAndReported(rt, redisClient, sink);
 
@@ -116,11 +129,114 @@ class MalformedEventsIT {
     Headers encoded = PlainNats.event("encoded").put("ce-subject", "caf%C3%A9 %E2%98%95");
     publish(nc, encoded, "x".getBytes());
     sent.put("encoded", "x".getBytes());
+    // the official Java and Go SDKs do not percent-encode (sdk-java#748): a raw `%` and escapes
+    // that are not UTF-8, on two events, so that each header is warned about once
+    for (String id : List.of("sdk-raw-1", "sdk-raw-2")) {
+      Headers sdk = PlainNats.event(id).put("ce-subject", "50%off").put("ce-ofnnote", "100%C0%A0");
+      publish(nc, sdk, id.getBytes());
+      sent.put(id, id.getBytes());
+    }
     // a plain NATS publisher: no header at all; the id becomes {stream}-{sequence}
     PublishAck plain = publish(nc, null, "plain".getBytes());
     sent.put("OFN_" + IN + "-" + plain.getSeqno(), "plain".getBytes());
     PlainNats.publish(nc, SLOW, PlainNats.event("slow-1"), "slow".getBytes());
     return sent;
+  }
+
+  /**
+   * A structured-mode message whose envelope is no JSON: no subscriber can have it, and delivering
+   * it again cannot help. Returns its stream sequence.
+   */
+  private static long publishUnreadable(Connection nc) throws Exception {
+    Headers h = new Headers().put("Content-Type", "application/cloudevents+json");
+    return publish(nc, h, "{not json".getBytes()).getSeqno();
+  }
+
+  /**
+   * The SDK-style values reach the sink as they were sent (encoded by our HTTP binding, so an SDK
+   * decoding them gets `50%off` back); one WARN per header, not per event, and a counter.
+   */
+  private static void valuesTheSdksSendUnencodedAreTakenAsSentWarnedOnceAndCounted(
+      ManagedRuntime rt, RecordingSink sink) {
+    List<Request> sdk =
+        sink.delivered("/in").stream()
+            .filter(r -> r.header("ce-id").startsWith("sdk-raw-"))
+            .toList();
+    assertThat(sdk)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.header("ce-subject")).isEqualTo("50%25off");
+              assertThat(r.header("ce-ofnnote")).isEqualTo("100%25C0%25A0");
+            });
+    List<String> warned =
+        rt.log()
+            .lines()
+            .filter(LogLines.regex(LogLines.HEADER_KEPT_AS_SENT).asPredicate())
+            .toList();
+    assertThat(warned)
+        .hasSize(2)
+        .anySatisfy(
+            l -> assertThat(l).contains("Event sdk-raw-1 on " + IN).contains("header ce-subject"))
+        .anySatisfy(l -> assertThat(l).contains("header ce-ofnnote").contains("not UTF-8"));
+    assertThat(rt.metrics().value("ofn_bus_header_values_raw_total", "subject", IN)).isEqualTo(4);
+  }
+
+  /**
+   * The broken envelope is parked on its first delivery with the reason, listed by /api/parked as
+   * having no subscriber, refused for replay (409) and dropped; it was never nak'ed.
+   */
+  private static void anUnreadableMessageIsParkedAtOnceNotRedelivered(ManagedRuntime rt, long seq)
+      throws Exception {
+    String id = "OFN_" + IN + "-" + seq;
+    JsonNode[] parked = new JsonNode[1];
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              parked[0] = JSON.readTree(rt.get("/api/parked?trigger=default/malformed").body());
+              return parked[0].path("parked").size() == 1;
+            });
+    JsonNode p = parked[0].path("parked").get(0);
+    assertThat(p.path("eventId").asText()).isEqualTo(id);
+    assertThat(p.path("subscriber").asInt()).isEqualTo(-1);
+    assertThat(p.path("subject").asText()).isEqualTo(IN);
+    assertThat(p.path("error").path("code").asInt()).isEqualTo(-1);
+    assertThat(new String(Base64.getDecoder().decode(p.path("error").path("data").asText())))
+        .contains("structured event");
+    assertThat(p.path("attributes").path("Content-Type").asText())
+        .isEqualTo("application/cloudevents+json");
+    JsonNode full = JSON.readTree(rt.get("/api/parked/" + p.path("id").asText()).body());
+    assertThat(Base64.getDecoder().decode(full.path("data").asText()))
+        .isEqualTo("{not json".getBytes());
+    assertThat(
+            rt.log()
+                .lines()
+                .filter(LogLines.regex(LogLines.PARKED_UNREADABLE).asPredicate())
+                .filter(l -> l.contains("Event " + id + " on " + IN)))
+        .as("parked once, on its first delivery")
+        .hasSize(1);
+    assertThat(rt.log())
+        .doesNotContain("Event ? on " + IN + " failed")
+        .doesNotContain(id + " on " + IN + " failed");
+    assertThat(rt.metrics().value("ofn_bus_events_unreadable_total", "subject", IN)).isEqualTo(1);
+
+    HttpResponse<String> replay = post(rt, "/api/parked/" + p.path("id").asText() + "/replay");
+    assertThat(replay.statusCode()).as(replay.body()).isEqualTo(409);
+    assertThat(replay.body()).contains("could not be read as a CloudEvent");
+    HttpResponse<String> drop = post(rt, "/api/parked/" + p.path("id").asText() + "/drop");
+    assertThat(drop.statusCode()).as(drop.body()).isEqualTo(200);
+  }
+
+  private static HttpResponse<String> post(ManagedRuntime rt, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rt.port() + path))
+                .header("Authorization", "Bearer " + TOKEN)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static void bodiesArriveByteForByte(RecordingSink sink, Map<String, byte[]> sent) {

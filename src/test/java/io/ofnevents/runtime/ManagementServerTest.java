@@ -23,7 +23,8 @@ class ManagementServerTest {
     long before = threads();
     HttpClient http = HttpClient.newHttpClient();
     for (int change = 0; change < 5; change++) {
-      ManagementServer server = new ManagementServer(() -> null, ManagementServer.EPHEMERAL);
+      ManagementServer server =
+          new ManagementServer(() -> null, ManagementServer.EPHEMERAL, ApiToken.none());
       server.start();
       // the request thread is made for the first request
       HttpResponse<String> live =

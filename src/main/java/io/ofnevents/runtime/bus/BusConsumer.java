@@ -22,6 +22,7 @@ final class BusConsumer extends DefaultConsumer {
   private Subscription subscription;
   private BacklogGauges backlog;
   private volatile TriggerParking parking;
+  private InputProblems problems;
 
   BusConsumer(BusEndpoint endpoint, Processor processor) {
     super(endpoint, processor);
@@ -54,7 +55,10 @@ final class BusConsumer extends DefaultConsumer {
       ParkingRegistry.of(getEndpoint().getCamelContext())
           .register(o.trigger(), o.parkedSubject(), parking.lot());
     }
-    subscription = endpoint.driver().subscribe(endpoint.subject(), settings, this::handle);
+    problems =
+        new InputProblems(
+            Meters.registry(getEndpoint().getCamelContext()), endpoint.subject(), o.consumer());
+    subscription = endpoint.driver().subscribe(endpoint.subject(), settings, new Handler());
     ((BusComponent) endpoint.getComponent()).opened(subscription);
     backlog =
         BacklogGauges.watch(
@@ -119,6 +123,34 @@ final class BusConsumer extends DefaultConsumer {
     } finally {
       MDC.remove("ce.id");
       releaseExchange(exchange, false);
+    }
+  }
+
+  /** The route's handler of this consumer's messages, and of those that are no CloudEvents. */
+  private final class Handler implements MessageHandler {
+    @Override
+    public void handle(BusMessage message, Delivery delivery) throws Exception {
+      BusConsumer.this.handle(message, delivery);
+    }
+
+    /** A Trigger's input parks it at once; anything else cannot keep it. */
+    @Override
+    public boolean unreadable(BusMessage raw, Delivery delivery, Exception error) throws Exception {
+      problems.unreadable();
+      TriggerParking p = parking;
+      if (p == null) return false;
+      MDC.put("ce.id", String.valueOf(raw.id()));
+      try {
+        p.parkUnreadable(delivery.key(), delivery.subject(), raw.headers(), raw.body(), error);
+      } finally {
+        MDC.remove("ce.id");
+      }
+      return true;
+    }
+
+    @Override
+    public void keptRaw(String id, String header, String reason) {
+      problems.keptRaw(id, header, reason);
     }
   }
 

@@ -1,9 +1,11 @@
 package io.ofnevents.runtime.cloudevents;
 
 /**
- * A message that is not a valid CloudEvent: a malformed header value, a broken JSON envelope, a
- * missing required attribute. The message names the header or field and the event id when known, so
- * the one line logged for it is enough to find the sender. Retrying cannot fix it.
+ * A message that is not a valid CloudEvent: a broken JSON envelope, a batch where one event was
+ * expected, a missing required attribute (a header value that is merely not percent-encoded is not
+ * one: it is taken as sent, see {@link HeaderValues}). The message names the header or field and
+ * the event id when known, so the one line logged for it is enough to find the sender. Retrying
+ * cannot fix it.
  */
 public final class InvalidCloudEventException extends IllegalArgumentException {
   public InvalidCloudEventException(String message) {

@@ -7,11 +7,13 @@
  *
  * <p>Everything that receives or sends events uses these and nothing else: the bus drivers, the
  * HTTP sink, {@code ofn-events display}, and the Knative work built on them, a broker ingress that
- * accepts 0.3 and 1.0 in binary and structured mode ({@code Binding.HTTP.read}, then {@code
- * CloudEvent.requireValid}; a 0.3 event stays 0.3) and sink replies parsed as CloudEvents ({@code
- * Binding.HTTP.read} over the response headers and body, {@code Binding.mode} to tell an event from
- * a plain body). Inside the runtime an event is Camel headers ({@code CloudEvent.fromHeaders},
- * {@code CloudEvent.headers}). The Camel components of this package ({@code ofn-cloudevents:stamp},
- * {@code :dead-letter}) give source events their attributes and record delivery failures.
+ * accepts 0.3 and 1.0 in binary and structured mode ({@code Binding.HTTP.read} with a {@code
+ * Binding.RawValues} that logs and counts header values taken as sent, as the bus consumers do,
+ * then {@code CloudEvent.requireValid}; a 0.3 event stays 0.3) and sink replies parsed as
+ * CloudEvents ({@code Binding.HTTP.read} over the response headers and body, {@code Binding.mode}
+ * to tell an event from a plain body). Inside the runtime an event is Camel headers ({@code
+ * CloudEvent.fromHeaders}, {@code CloudEvent.headers}). The Camel components of this package
+ * ({@code ofn-cloudevents:stamp}, {@code :dead-letter}) give source events their attributes and
+ * record delivery failures.
  */
 package io.ofnevents.runtime.cloudevents;

@@ -2,6 +2,7 @@ package io.ofnevents.runtime.console;
 
 import com.sun.net.httpserver.HttpHandler;
 import io.ofnevents.model.ResourceId;
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.runtime.console.topology.Edge;
 import io.ofnevents.runtime.console.topology.Graph;
 import io.ofnevents.runtime.console.topology.Node;
@@ -18,16 +19,15 @@ import java.util.Map;
  */
 public final class Console {
   private final ConsoleSource source;
-  private final ParkedEvents parked;
-  private final ConsoleToken token;
+  private final ApiToken token;
   private final Stats stats = new Stats();
   private ConsoleCatalog builtFrom;
   private Graph graph;
   private Redaction redaction;
 
-  public Console(ConsoleSource source, ParkedEvents parked, ConsoleToken token) {
+  /** `token`: whether the management API's writes are on (`/api/parked`), for the page to say. */
+  public Console(ConsoleSource source, ApiToken token) {
     this.source = source;
-    this.parked = parked;
     this.token = token;
   }
 
@@ -57,18 +57,10 @@ public final class Console {
     return redaction;
   }
 
-  ConsoleToken token() {
-    return token;
-  }
-
-  ParkedEvents parked() {
-    return parked;
-  }
-
   Map<String, Object> about() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("actions", token.enabled());
-    m.put("parking", parked.available());
+    m.put("parking", ParkedView.of(source.live()).available());
     m.put("running", source.live().running());
     m.put("version", String.valueOf(Console.class.getPackage().getImplementationVersion()));
     return m;
@@ -108,7 +100,9 @@ public final class Console {
     Graph g = graph();
     List<ResourceId> ids =
         source.catalog().resources().stream().map(r -> r.resource().id()).toList();
-    Map<String, Object> m = stats.read(g, ids, source.live(), parked, System.currentTimeMillis());
+    LiveState live = source.live();
+    Map<String, Object> m =
+        stats.read(g, ids, live, ParkedView.of(live), System.currentTimeMillis());
     m.put("topologyVersion", version(g));
     return m;
   }
@@ -118,7 +112,8 @@ public final class Console {
   }
 
   Map<String, Object> detail(ConsoleResource r) throws Exception {
-    return ResourceView.detail(r, source.live(), parked);
+    LiveState live = source.live();
+    return ResourceView.detail(r, live, ParkedView.of(live));
   }
 
   List<Map<String, Object>> events(ConsoleResource r) {

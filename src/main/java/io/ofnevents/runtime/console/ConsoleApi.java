@@ -1,13 +1,11 @@
 package io.ofnevents.runtime.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.ofnevents.model.ResourceId;
+import io.ofnevents.runtime.parking.ParkedApi;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,13 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's JSON API under `/api/` (docs/console.md): reads are GET; the only writes are the
- * parked-event actions, which need the console token as `Authorization: Bearer TOKEN` and are off
- * without one. Nothing here reaches the routes. Every body is scrubbed of the run's secret values.
+ * The console's JSON API under `/api/` (docs/console.md): reads only. The page's actions (replay
+ * and drop of parked events) are the parked-events API's ({@link ParkedApi}, `/api/parked`), with
+ * its token. Nothing here reaches the routes. Every body is scrubbed of the run's secret values.
  */
 final class ConsoleApi implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
-  static final int MAX_BODY = 4096;
+  static final String WRITES =
+      "replay and drop are POST " + ParkedApi.PATH + "/{namespace}/{trigger}/{n}/replay|drop";
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
@@ -38,16 +37,8 @@ final class ConsoleApi implements HttpHandler {
       String path = ex.getRequestURI().getPath();
       String method = ex.getRequestMethod();
       try {
-        if (path.startsWith("/api/actions/")) {
-          if (!method.equals("POST")) {
-            error(ex, 405, "use POST");
-            return;
-          }
-          action(ex, path.substring("/api/actions/".length()));
-          return;
-        }
         if (!method.equals("GET") && !method.equals("HEAD")) {
-          error(ex, 405, "the console API is read-only but for /api/actions/");
+          error(ex, 405, "the console API is read-only; " + WRITES);
           return;
         }
         Object body = read(path, query(ex));
@@ -84,55 +75,6 @@ final class ConsoleApi implements HttpHandler {
         }
         return null;
     }
-  }
-
-  private void action(HttpExchange ex, String verb) throws Exception {
-    if (!verb.equals("replay") && !verb.equals("drop")) {
-      error(ex, 404, "unknown action " + verb + " (replay, drop)");
-      return;
-    }
-    if (!console.token().enabled()) {
-      error(ex, 403, "actions are off: start with --console-token or " + ConsoleToken.ENV);
-      return;
-    }
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    String presented = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
-    if (!console.token().matches(presented)) {
-      error(ex, 401, "a valid console token is required (Authorization: Bearer TOKEN)");
-      return;
-    }
-    JsonNode body;
-    try (InputStream in = ex.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        error(ex, 413, "request body over " + MAX_BODY + " bytes");
-        return;
-      }
-      body = JSON.readTree(bytes);
-    } catch (IOException e) {
-      error(ex, 400, "the body must be JSON {\"resource\": \"Kind/ns/name\", \"id\": \"...\"}");
-      return;
-    }
-    ConsoleResource r = body == null ? null : console.find(body.path("resource").asText(null));
-    String id = body == null ? null : body.path("id").asText(null);
-    if (r == null || id == null) {
-      error(ex, 400, "the body must name an existing resource and an event id");
-      return;
-    }
-    ResourceId rid = r.resource().id();
-    boolean done =
-        verb.equals("replay") ? console.parked().replay(rid, id) : console.parked().drop(rid, id);
-    LOG.info(
-        "Console action {} of parked event {} of {}: {}",
-        verb,
-        id,
-        rid,
-        done ? "done" : "not found");
-    if (!done) {
-      error(ex, 404, "no parked event " + id + " of " + rid);
-      return;
-    }
-    json(ex, 200, Map.of("done", verb, "id", id, "resource", ResourceView.ref(rid)));
   }
 
   private static Map<String, String> query(HttpExchange ex) {

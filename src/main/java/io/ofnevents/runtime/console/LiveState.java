@@ -3,6 +3,7 @@ package io.ofnevents.runtime.console;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ofnevents.model.ResourceId;
+import io.ofnevents.runtime.parking.ParkedEvents;
 import io.ofnevents.runtime.trigger.InputState;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,11 @@ public interface LiveState {
         public Map<String, InputState> conditionState(ResourceId trigger) {
           return null;
         }
+
+        @Override
+        public ParkedEvents parked() {
+          return null;
+        }
       };
 
   /** Whether routes run here, so that the other answers mean something. */
@@ -71,4 +77,7 @@ public interface LiveState {
 
   /** The Trigger's inputs now, or null when its state is not in this process. */
   Map<String, InputState> conditionState(ResourceId trigger) throws Exception;
+
+  /** The parked events of the Triggers running here, or null when no route runs here. */
+  ParkedEvents parked();
 }

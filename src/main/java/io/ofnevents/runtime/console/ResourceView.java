@@ -27,7 +27,6 @@ import java.util.TreeSet;
 /** The JSON of one resource (`/api/resources/...`) and of its recent events (`/api/events`). */
 final class ResourceView {
   static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
-  static final int PARKED_SHOWN = 50;
 
   private ResourceView() {}
 
@@ -51,7 +50,7 @@ final class ResourceView {
     return m;
   }
 
-  static Map<String, Object> detail(ConsoleResource r, LiveState live, ParkedEvents parked)
+  static Map<String, Object> detail(ConsoleResource r, LiveState live, ParkedView parked)
       throws Exception {
     Resource res = r.resource();
     Map<String, Object> m = summary(r);
@@ -63,23 +62,7 @@ final class ResourceView {
     m.put("routeProblems", live.running() ? live.routeProblems(res.id()) : List.of());
     m.put("events", events(live.events(res.id())));
     if (res instanceof Trigger t) m.put("conditions", conditions(t, live, Instant.now()));
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("available", parked.available());
-    p.put("count", parked.count(res.id()));
-    p.put(
-        "events", parked.list(res.id(), PARKED_SHOWN).stream().map(ResourceView::parked).toList());
-    m.put("parked", p);
-    return m;
-  }
-
-  private static Map<String, Object> parked(ParkedEvent e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("where", e.where());
-    m.put("parkedAt", e.parkedAt() == null ? null : e.parkedAt().toString());
-    m.put("reason", e.reason());
-    m.put("attributes", e.attributes());
-    m.put("size", e.size());
+    m.put("parked", parked.detail(res.id()));
     return m;
   }
 

@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.console;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.ofnevents.runtime.ApiToken;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,13 +18,8 @@ public final class RuntimeConsole {
   private final EventRecorder recorder = new EventRecorder(EVENTS_PER_RESOURCE);
   private final Console console;
 
-  public RuntimeConsole(
-      ConsoleCatalog catalog,
-      ParkedEvents parked,
-      ConsoleToken token,
-      Supplier<CamelContext> contexts) {
-    console =
-        new Console(ConsoleSource.of(catalog, new RuntimeLive(contexts, recorder)), parked, token);
+  public RuntimeConsole(ConsoleCatalog catalog, ApiToken token, Supplier<CamelContext> contexts) {
+    console = new Console(ConsoleSource.of(catalog, new RuntimeLive(contexts, recorder)), token);
   }
 
   /** Feeds the recent events from `context`'s routes; call before its routes are created. */

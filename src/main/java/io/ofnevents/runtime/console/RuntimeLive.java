@@ -5,6 +5,7 @@ import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.bus.BusComponent;
 import io.ofnevents.runtime.observe.Meters;
 import io.ofnevents.runtime.observe.RouteInfo;
+import io.ofnevents.runtime.parking.ParkedEvents;
 import io.ofnevents.runtime.trigger.ConditionStore;
 import io.ofnevents.runtime.trigger.InputState;
 import io.ofnevents.runtime.trigger.TriggerComponent;
@@ -77,5 +78,11 @@ public final class RuntimeLive implements LiveState {
     if (c == null || !(c.hasComponent("ofn-trigger") instanceof TriggerComponent t)) return null;
     ConditionStore store = t.store(trigger.qualifiedName());
     return store == null ? null : store.current();
+  }
+
+  @Override
+  public ParkedEvents parked() {
+    CamelContext c = contexts.get();
+    return c == null ? null : new ParkedEvents(c);
   }
 }

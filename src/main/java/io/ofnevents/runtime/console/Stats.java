@@ -40,7 +40,7 @@ final class Stats {
 
   /** The `/api/stats` answer for `graph` at `now` (epoch ms). */
   synchronized Map<String, Object> read(
-      Graph graph, List<ResourceId> resources, LiveState live, ParkedEvents parked, long now) {
+      Graph graph, List<ResourceId> resources, LiveState live, ParkedView parked, long now) {
     Map<MeterQuery, Double> values = sample(graph, live.meters(), now);
     Sample base = rateBase(now);
     boolean running = live.running();
@@ -51,7 +51,9 @@ final class Stats {
       String[] state = running ? state(n, live, busUp) : new String[] {"unknown", null};
       s.put("state", state[0]);
       s.put("reason", state[1]);
-      s.put("parked", n.resource() == null ? 0 : parked.count(n.resource()));
+      // a resource's parked count is shown on the nodes that stand for all of it (a Trigger's own
+      // node, not its subscribers'), as its totals are
+      s.put("parked", n.resource() == null || !n.totals() ? null : parked.count(n.resource()));
       s.put("counts", counts(n.counts(), values));
       s.put("rates", rates(n.counts(), values, base, now));
       nodes.put(n.id(), s);
@@ -83,7 +85,7 @@ final class Stats {
    */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> summary(
-      ResourceId id, Graph graph, Map<String, Object> nodes, boolean running, ParkedEvents parked) {
+      ResourceId id, Graph graph, Map<String, Object> nodes, boolean running, ParkedView parked) {
     String state = running ? "ready" : "unknown";
     String reason = null;
     Map<String, Object> counts = new LinkedHashMap<>();

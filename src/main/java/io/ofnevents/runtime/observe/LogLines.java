@@ -25,6 +25,23 @@ public final class LogLines {
       "Event {} could not be delivered by subscriber {} of Trigger {} (delivery {}: {}): parked on"
           + " {}; see `ofn-events parked list`";
 
+  /**
+   * A message on a Trigger's input is no readable CloudEvent (id or `{stream}-{sequence}`, subject,
+   * why, parking subject, Trigger): parked at once, as delivering it again cannot help.
+   */
+  public static final String PARKED_UNREADABLE =
+      "Event {} on {} is not a readable CloudEvent ({}): parked on {} for Trigger {} without"
+          + " another delivery; see `ofn-events parked list`";
+
+  /**
+   * A header value was not percent-encoded as the CloudEvents bindings ask and is taken as sent
+   * (event id, subject, consumer, header, why); logged once per consumer and header.
+   */
+  public static final String HEADER_KEPT_AS_SENT =
+      "Event {} on {} (consumer {}): header {} is taken as sent, not percent-decoded: {}. The"
+          + " official SDKs send values unencoded; logged once per header, counted in"
+          + " ofn_bus_header_values_raw_total";
+
   /** A parked event was delivered again by `ofn-events parked replay` (id, subscriber, Trigger). */
   public static final String REPLAYED = "Parked event {} replayed to subscriber {} of Trigger {}";
 

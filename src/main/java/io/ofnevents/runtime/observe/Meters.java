@@ -35,6 +35,8 @@ public final class Meters {
   public static final String BUS_UNCONSUMED = "ofn.bus.events.unconsumed";
 
   public static final String BUS_DUPLICATES = "ofn.bus.duplicates";
+  public static final String BUS_HEADER_RAW = "ofn.bus.header.values.raw";
+  public static final String BUS_UNREADABLE = "ofn.bus.events.unreadable";
 
   /** Where meters go when Camel has no registry (metrics off): counted nowhere, cheaply. */
   private static final MeterRegistry NONE = new CompositeMeterRegistry();

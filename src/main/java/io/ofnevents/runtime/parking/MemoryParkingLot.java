@@ -69,6 +69,12 @@ public final class MemoryParkingLot implements ParkingLot {
   }
 
   @Override
+  public long count(String subject) {
+    NavigableMap<Long, ParkedEvent> lot = subjects.get(subject);
+    return lot == null ? 0 : lot.size();
+  }
+
+  @Override
   public boolean remove(String subject, long id) {
     NavigableMap<Long, ParkedEvent> lot = subjects.get(subject);
     return lot != null && lot.remove(id) != null;

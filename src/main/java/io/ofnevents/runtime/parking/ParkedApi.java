@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.runtime.CloudEventHeaders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,12 +29,13 @@ import org.apache.camel.CamelContext;
  *   <li>{@code POST /api/parked/{ns}/{trigger}/{id}/drop}: removes it.
  * </ul>
  *
- * Writes need `Authorization: Bearer TOKEN` with the token in the file named by the Camel property
- * {@value #TOKEN_FILE} (`ofn-events run --api-token-file`); without it they are refused (403).
+ * Writes need `Authorization: Bearer TOKEN` with the runtime's {@link ApiToken}; without one they
+ * are refused (403).
  */
 public final class ParkedApi implements HttpHandler {
-  /** Camel property naming the file that holds the token writes need. */
-  public static final String TOKEN_FILE = "ofn.api.token-file";
+  /** Why a write is refused when the runtime has no token. */
+  public static final String WRITES_OFF =
+      "start the runtime with --console-token, " + ApiToken.ENV + " or --api-token-file";
 
   public static final String PATH = "/api/parked";
   static final int DEFAULT_LIMIT = 100;
@@ -44,9 +43,11 @@ public final class ParkedApi implements HttpHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Supplier<CamelContext> contexts;
+  private final ApiToken token;
 
-  public ParkedApi(Supplier<CamelContext> contexts) {
+  public ParkedApi(Supplier<CamelContext> contexts, ApiToken token) {
     this.contexts = contexts;
+    this.token = token;
   }
 
   @Override
@@ -81,8 +82,7 @@ public final class ParkedApi implements HttpHandler {
       // A replay delivers with the subscriber's retries and timeouts; on a thread of its own,
       // so that the management server's one thread keeps answering health probes meanwhile.
       String address = String.join("/", parts[0], parts[1], parts[2]);
-      Thread writer =
-          new Thread(() -> writeAndClose(ex, context, parked, address, parts[3]), "ofn-parked");
+      Thread writer = new Thread(() -> writeAndClose(ex, parked, address, parts[3]), "ofn-parked");
       writer.setDaemon(true);
       writer.start();
       return true;
@@ -94,10 +94,9 @@ public final class ParkedApi implements HttpHandler {
     return false;
   }
 
-  private void writeAndClose(
-      HttpExchange ex, CamelContext context, ParkedEvents parked, String address, String action) {
+  private void writeAndClose(HttpExchange ex, ParkedEvents parked, String address, String action) {
     try {
-      write(ex, context, parked, address, action);
+      write(ex, parked, address, action);
     } catch (Exception e) {
       failed(ex, e);
     } finally {
@@ -135,18 +134,13 @@ public final class ParkedApi implements HttpHandler {
     answer(ex, 200, out);
   }
 
-  private void write(
-      HttpExchange ex, CamelContext context, ParkedEvents parked, String address, String action)
+  private void write(HttpExchange ex, ParkedEvents parked, String address, String action)
       throws Exception {
-    String token = token(context);
-    if (token == null) {
-      answer(ex, 403, error("writes are off: start the runtime with --api-token-file FILE"));
+    if (!token.enabled()) {
+      answer(ex, 403, error("writes are off: " + WRITES_OFF));
       return;
     }
-    String given = ex.getRequestHeaders().getFirst("Authorization");
-    byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-    if (given == null
-        || !MessageDigest.isEqual(expected, given.trim().getBytes(StandardCharsets.UTF_8))) {
+    if (!token.authorizes(ex.getRequestHeaders().getFirst("Authorization"))) {
       answer(ex, 401, error("Authorization: Bearer <token> is missing or wrong"));
       return;
     }
@@ -156,6 +150,9 @@ public final class ParkedApi implements HttpHandler {
           parked.replay(address);
         } catch (ParkedEvents.NotFoundException e) {
           throw e;
+        } catch (ParkedEvents.NotReplayableException e) {
+          answer(ex, 409, error(e.getMessage()));
+          return;
         } catch (Exception e) {
           answer(ex, 502, error("replay failed, the event stays parked: " + e.getMessage()));
           return;
@@ -168,14 +165,6 @@ public final class ParkedApi implements HttpHandler {
       }
       default -> answer(ex, 404, error("unknown action " + action + " (replay, drop)"));
     }
-  }
-
-  /** The token writes need, re-read per request so that a rotated file applies at once. */
-  private static String token(CamelContext context) throws IOException {
-    var file = context.getPropertiesComponent().resolveProperty(TOKEN_FILE);
-    if (file.isEmpty() || file.get().isBlank()) return null;
-    String token = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).trim();
-    return token.isEmpty() ? null : token;
   }
 
   /** The JSON of a parked event (with its data, base64, when `withData`). */

@@ -20,6 +20,12 @@ public record ParkedEvent(
   /** Extension recording the index of the subscriber that failed, on the parked copy. */
   public static final String SUBSCRIBER = "ce-ofnparkedsubscriber";
 
+  /**
+   * The "subscriber" of an event parked because it could not be read as a CloudEvent at all: no
+   * subscriber ever saw it, so it cannot be replayed.
+   */
+  public static final int UNREADABLE = -1;
+
   /** Extension recording the subject the event was read from, on the parked copy. */
   public static final String SUBJECT = "ce-ofnparkedsubject";
 

@@ -32,6 +32,13 @@ public final class ParkedEvents {
     }
   }
 
+  /** A parked event that cannot be delivered again (it could not even be read). */
+  public static final class NotReplayableException extends Exception {
+    NotReplayableException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   /** No such Trigger or event here. */
   public static final class NotFoundException extends Exception {
     NotFoundException(String message) {
@@ -50,6 +57,20 @@ public final class ParkedEvents {
   /** Triggers with a parking lot in this context. */
   public List<String> triggers() {
     return registry.all().stream().map(ParkingRegistry.TriggerLot::trigger).toList();
+  }
+
+  /** Whether `trigger` (`namespace/name`) parks its events here. */
+  public boolean parksHere(String trigger) {
+    return registry.find(trigger).isPresent();
+  }
+
+  /** How many events `trigger` has parked. */
+  public long count(String trigger) throws Exception {
+    ParkingRegistry.TriggerLot t =
+        registry
+            .find(trigger)
+            .orElseThrow(() -> new NotFoundException("no Trigger " + trigger + " runs here"));
+    return t.lot().count(t.subject());
   }
 
   /** Up to `limit` parked events of `trigger` (every Trigger when null), oldest first. */
@@ -85,6 +106,13 @@ public final class ParkedEvents {
   public void replay(String address) throws Exception {
     Parked p = get(address);
     Address a = Address.parse(address);
+    if (p.event().subscriber() == ParkedEvent.UNREADABLE) {
+      throw new NotReplayableException(
+          "parked event "
+              + address
+              + " could not be read as a CloudEvent, so no subscriber can have it; publish it"
+              + " again, corrected, and drop this one");
+    }
     String direct = Names.triggerSubscriberDirect(a.namespace(), a.name(), p.event().subscriber());
     if (context.hasEndpoint(direct) == null) {
       throw new NotFoundException(

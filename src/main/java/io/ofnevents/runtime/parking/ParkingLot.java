@@ -21,6 +21,9 @@ public interface ParkingLot {
 
   Optional<ParkedEvent> get(String subject, long id) throws Exception;
 
+  /** How many events are parked on `subject` (one request on a server, not a listing). */
+  long count(String subject) throws Exception;
+
   /** Removes the event; false when there was none with that id. */
   boolean remove(String subject, long id) throws Exception;
 }

@@ -85,6 +85,30 @@ public final class TriggerParking {
     }
   }
 
+  /**
+   * Parks a message of the input that is no readable CloudEvent, as it came (its `ce-` headers and
+   * `Content-Type`, its bytes), with the reason as its error, at once: delivering it again would
+   * fail the same way. Returns once it is stored, so the caller may acknowledge it.
+   *
+   * @param key the message's key on the bus (null when the bus cannot tell)
+   */
+  public void parkUnreadable(
+      String key, String from, Map<String, String> headers, byte[] body, Exception error)
+      throws Exception {
+    Map<String, String> h = new LinkedHashMap<>(headers);
+    h.putAll(ErrorAttributes.of(error));
+    ParkedEvent event = new ParkedEvent(0, ParkedEvent.UNREADABLE, from, Instant.now(), h, body);
+    String id = event.eventId();
+    lot.park(subject, event, (key == null ? id : key) + "@" + subject + "-unreadable");
+    LOG.warn(
+        LogLines.PARKED_UNREADABLE,
+        id,
+        from,
+        error.getMessage(),
+        subject,
+        namespace + "/" + trigger);
+  }
+
   /** Records the outcome of a delivery that succeeded (a redelivery must not repeat it). */
   public void succeeded(String key, DeliveryTrack track) {
     ledger.remember(key, track);

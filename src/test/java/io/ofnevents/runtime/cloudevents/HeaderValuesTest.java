@@ -1,7 +1,6 @@
 package io.ofnevents.runtime.cloudevents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Attribute values in headers are percent-encoded as the CloudEvents HTTP and NATS bindings ask.
+ * Attribute values in headers are percent-encoded as the CloudEvents HTTP and NATS bindings ask;
+ * values that were not are taken as sent, never refused.
  */
 class HeaderValuesTest {
   @Test
@@ -42,21 +42,33 @@ class HeaderValuesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"50%off", "%zz", "abc%4", "%", "%%41"})
-  void malformedEscapesAreRejected(String value) {
-    assertThatThrownBy(() -> HeaderValues.decode(value))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("malformed percent-encoding");
+  // what the official SDKs send for these values: they do not percent-encode (sdk-java#748)
+  @ValueSource(strings = {"50%off", "%zz", "abc%4", "%", "%%41", "100% sure", "caf%C3%A9 50%"})
+  void aPercentWithoutTwoHexDigitsMeansNotEncodedSoTheValueIsTakenAsSent(String value) {
+    HeaderValues.Decoded d = HeaderValues.read(value);
+    assertThat(d.value()).isEqualTo(value);
+    assertThat(d.keptAsSent()).contains("a % not followed by two hex digits");
+    assertThat(HeaderValues.decode(value)).isEqualTo(value);
   }
 
   @ParameterizedTest
-  // an overlong space (the bindings' own example), a lone continuation byte, a truncated
-  // sequence, an encoded surrogate, a byte that never occurs in UTF-8
-  @ValueSource(strings = {"%C0%A0", "%80", "%E2%82", "%ED%A0%80", "%FF"})
-  void bytesThatAreNotUtf8AreRejected(String value) {
-    assertThatThrownBy(() -> HeaderValues.decode(value))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not valid UTF-8");
+  // an overlong space (the bindings' own example: it must not become a space), a lone
+  // continuation byte, a truncated sequence, an encoded surrogate, a byte that never occurs in
+  // UTF-8
+  @ValueSource(strings = {"%C0%A0", "%80", "%E2%82", "%ED%A0%80", "%FF", "caf%E9"})
+  void escapesThatAreNotUtf8MeanNotEncodedSoTheValueIsTakenAsSent(String value) {
+    HeaderValues.Decoded d = HeaderValues.read(value);
+    assertThat(d.value()).isEqualTo(value);
+    assertThat(d.keptAsSent()).contains("not UTF-8");
+  }
+
+  @Test
+  void wellFormedEscapesAreDecodedStrictlyAndSaySo() {
+    assertThat(HeaderValues.read("caf%C3%A9%20%E2%98%95"))
+        .isEqualTo(new HeaderValues.Decoded("café ☕", null));
+    assertThat(HeaderValues.read("\"50%25 off\""))
+        .isEqualTo(new HeaderValues.Decoded("50% off", null));
+    assertThat(HeaderValues.read("plain").keptAsSent()).isNull();
   }
 
   @Test

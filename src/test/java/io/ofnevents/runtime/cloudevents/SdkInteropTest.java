@@ -129,20 +129,62 @@ class SdkInteropTest {
     }
   }
 
-  @Test
-  void aRawPercentSignFromTheSdkIsRejectedWithTheHeaderAndTheEvent() {
+  @ParameterizedTest
+  @EnumSource(Binding.class)
+  void valuesTheSdkSendsUnencodedAreTakenAsSentAndReported(Binding binding) {
     io.cloudevents.CloudEvent sdk =
         CloudEventBuilder.v1()
             .withId("p-1")
             .withSource(URI.create("/s"))
             .withType("t")
             .withSubject("50%off")
+            .withExtension("note", "100%C0%A0")
+            .withExtension("plain", "ok")
             .build();
     Map<String, String> headers = new LinkedHashMap<>();
     HttpMessageFactory.createWriter(headers::put, b -> {}).writeBinary(sdk);
-    assertThatThrownBy(() -> Binding.HTTP.read(headers, new byte[0]))
+    assertThat(headers).containsEntry("ce-subject", "50%off"); // as sdk-java#748 says
+    List<String> reported = new java.util.ArrayList<>();
+    CloudEvent ours =
+        binding.read(
+            headers,
+            new byte[0],
+            (id, header, reason) -> reported.add(id + " " + header + ": " + reason));
+    assertThat(ours.attribute("subject")).isEqualTo("50%off");
+    assertThat(ours.attribute("note")).isEqualTo("100%C0%A0");
+    assertThat(ours.attribute("plain")).isEqualTo("ok");
+    assertThat(reported)
+        .hasSize(2)
+        .anySatisfy(r -> assertThat(r).startsWith("p-1 ce-subject: a % not followed"))
+        .anySatisfy(
+            r -> assertThat(r).startsWith("p-1 ce-note: its percent-escapes are not UTF-8"));
+    // and the same event written again by us is read by the SDK with its value intact
+    io.cloudevents.CloudEvent back =
+        HttpMessageFactory.createReader(binding.binaryHeaders(ours), ours.data()).toEvent();
+    assertThat(urlDecode(back.getSubject())).isEqualTo("50%off");
+  }
+
+  @Test
+  void aWellFormedEscapeFromTheSdkIsDecodedTheOneAmbiguityTheBindingsLeave() {
+    // the SDK sends "caf%C3%A9" as it is; an encoding sender would have sent "caf%25C3%25A9"
+    io.cloudevents.CloudEvent sdk =
+        CloudEventBuilder.v1()
+            .withId("p-2")
+            .withSource(URI.create("/s"))
+            .withType("t")
+            .withSubject("caf%C3%A9")
+            .build();
+    Map<String, String> headers = new LinkedHashMap<>();
+    HttpMessageFactory.createWriter(headers::put, b -> {}).writeBinary(sdk);
+    assertThat(Binding.HTTP.read(headers, new byte[0]).attribute("subject")).isEqualTo("café");
+  }
+
+  @Test
+  void aStructuredEventThatIsNoJsonIsStillRefusedWithWhatIsWrong() {
+    Map<String, String> headers = Map.of("Content-Type", JsonFormat.CONTENT_TYPE);
+    assertThatThrownBy(() -> Binding.NATS.read(headers, "{not json".getBytes(UTF_8)))
         .isInstanceOf(InvalidCloudEventException.class)
-        .hasMessageStartingWith("event p-1: header ce-subject: malformed percent-encoding");
+        .hasMessageContaining("structured event");
   }
 
   private static List<io.cloudevents.CloudEvent> sdkEvents() {

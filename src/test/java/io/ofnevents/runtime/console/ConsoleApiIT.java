@@ -61,7 +61,7 @@ class ConsoleApiIT {
     assertThat(bundle.hasErrors()).isFalse();
     runtime =
         new OfnRuntime(bundle, new RuntimeOptions(-1, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()))
-            .withConsole(ConsoleCatalog.of(loaded, bundle), ConsoleToken.none());
+            .withConsole(ConsoleCatalog.of(loaded, bundle));
     runtime.start();
     api = new ConsoleClient(runtime.managementPort());
   }
@@ -165,8 +165,15 @@ class ConsoleApiIT {
     JsonNode c = r.get("conditions").get(1);
     assertThat(c.get("condition").asText()).isEqualTo("tick && chime");
     assertThat(ids(c.get("inputs"), "input")).containsExactly("chime", "tick");
-    assertThat(r.at("/parked/available").asBoolean()).isFalse();
+    // parking is on (in memory), and nothing is parked: /down's failures are dead-lettered
+    assertThat(r.at("/parked/available").asBoolean()).isTrue();
+    assertThat(r.at("/parked/count").asLong()).isZero();
     assertThat(r.at("/parked/events")).isEmpty();
+    assertThat(
+            api.json("/api/resources/EventSource/default/clock")
+                .at("/parked/available")
+                .asBoolean())
+        .isFalse();
     JsonNode events = api.json("/api/events?resource=EventSource/default/clock");
     assertThat(events.get("events").get(0).get("detail").asText()).isIn("tick", "chime");
   }
@@ -175,14 +182,12 @@ class ConsoleApiIT {
   void readOnlyWithoutATokenAndNoCors() throws Exception {
     HttpResponse<String> post =
         api.send(
-            HttpRequest.newBuilder(URI.create(api.url("/api/actions/replay")))
-                .header("Content-Type", "application/json")
+            HttpRequest.newBuilder(URI.create(api.url("/api/parked/default/clock-watch/1/replay")))
                 .header("Authorization", "Bearer guess")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"resource\":\"Trigger/default/clock-watch\",\"id\":\"x\"}")));
+                .POST(HttpRequest.BodyPublishers.noBody()));
     assertThat(post.statusCode()).isEqualTo(403);
-    assertThat(post.body()).contains("actions are off");
+    assertThat(post.body()).contains("writes are off");
+    assertThat(api.json("/api/console").get("actions").asBoolean()).isFalse();
     HttpResponse<String> write =
         api.send(
             HttpRequest.newBuilder(URI.create(api.url("/api/topology")))

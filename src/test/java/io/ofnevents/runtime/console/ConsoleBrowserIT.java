@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * gives the page's console messages, uncaught exceptions and every request, which `--dump-dom`
  * cannot). From the rendered DOM: every resource appears, counts increase between two reads, the
  * Trigger's panel shows its condition inputs; any JavaScript error or warning, and any request off
- * the runtime's origin, fails the test. Saves target/console.png (docs/console.png with
- * -Dofn.update=true, the screenshot the README shows).
+ * the runtime's origin, fails the test. The sink refuses the first tick (400), so the panel lists
+ * one parked event. Saves target/console.png (docs/console.png with -Dofn.update=true, the
+ * screenshot the README shows).
  */
 class ConsoleBrowserIT {
   static final Duration WAIT = Duration.ofSeconds(60);
@@ -40,6 +42,13 @@ class ConsoleBrowserIT {
   void theConsoleRendersTheQuickstartLive(@TempDir Path dir) throws Exception {
     Path chromium = Binaries.require("chromium", "chromium");
     try (RecordingSink sink = RecordingSink.start()) {
+      // the first tick is refused (400): parked at once, shown on the Trigger's row and panel
+      AtomicReference<String> refused = new AtomicReference<>();
+      sink.respondWith(
+          r ->
+              r.path().equals("/ticks") && refused.compareAndSet(null, r.header("ce-id"))
+                  ? 400
+                  : 200);
       Path resources = Files.createDirectories(dir.resolve("quickstart"));
       for (Path f : Yamls.yamlFiles(Path.of("examples/quickstart"))) {
         String text = Files.readString(f).replace("http://localhost:8090", sink.url(""));
@@ -95,8 +104,35 @@ class ConsoleBrowserIT {
                           == 3);
           assertThat(page.evaluate("document.getElementById('d-yaml').textContent").asText())
               .contains("kind: Trigger");
+          await()
+              .atMost(WAIT)
+              .ignoreExceptions()
+              .until(
+                  () ->
+                      page.evaluate("document.querySelectorAll('#d-parked tr[data-parked]').length")
+                              .asInt()
+                          == 1);
           assertThat(page.evaluate("document.getElementById('d-parked').textContent").asText())
-              .contains("parking is not available");
+              .contains(refused.get())
+              .contains("400")
+              .contains("Read-only");
+          assertThat(
+                  page.evaluate(
+                          "document.querySelector('tr[data-ref=\"Trigger/default/clock-watch\"]"
+                              + " td[data-key=parked]').textContent")
+                      .asText())
+              .isEqualTo("1");
+          // the refusal made the Trigger failing; the next delivered tick makes it ready again
+          await()
+              .atMost(WAIT)
+              .ignoreExceptions()
+              .until(
+                  () ->
+                      page.evaluate(
+                              "document.querySelector('tr[data-ref=\"Trigger/default/clock-watch\"]"
+                                  + " td[data-key=state]').textContent")
+                          .asText()
+                          .equals("ready"));
           await()
               .atMost(WAIT)
               .ignoreExceptions()

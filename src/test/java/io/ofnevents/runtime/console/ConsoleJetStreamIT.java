@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.RecordingSink;
@@ -16,16 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `ofn-events run` (the packaged jar) on a JetStream bus with a NATS user and password from the
- * environment, a sink URL with a password and a token, a Redis password given in clear and a
- * console token: the console shows the JetStream topology with growing counts and the Trigger's
- * condition state from JetStream KV, its actions need the token, and no secret value is in any page
- * or API answer.
+ * environment, a sink URL with a password and a token, a Redis password given in clear and the
+ * management API's token: the console shows the JetStream topology with growing counts and the
+ * Trigger's condition state from JetStream KV; an event a sink refuses (400) is parked, listed on
+ * the Trigger's node and panel and replayed through the API the page uses, which needs the token;
+ * and no secret value is in any page or API answer.
  */
 class ConsoleJetStreamIT {
   static final String NATS_PASSWORD = "natsPw-c0n5+&=";
@@ -36,6 +39,7 @@ class ConsoleJetStreamIT {
   static final List<String> SECRETS =
       List.of(NATS_PASSWORD, SINK_PASSWORD, SINK_TOKEN, REDIS_PASSWORD, CONSOLE_TOKEN);
   static final Duration WAIT = Duration.ofSeconds(60);
+  static final String BEARER = "Bearer " + CONSOLE_TOKEN;
 
   @RegisterExtension
   static final ServerExtension<NatsServer> nats =
@@ -48,6 +52,12 @@ class ConsoleJetStreamIT {
   @Test
   void jetStreamTopologyCountsConditionStateAndNoSecret(@TempDir Path dir) throws Exception {
     try (RecordingSink sink = RecordingSink.start()) {
+      AtomicReference<String> refused = new AtomicReference<>();
+      sink.respondWith(
+          r ->
+              r.path().equals("/picky") && refused.compareAndSet(null, r.header("ce-id"))
+                  ? 400
+                  : 200);
       int sinkPort = URI.create(sink.url("/")).getPort();
       Files.writeString(dir.resolve("all.yaml"), resources(sinkPort));
       try (ManagedRuntime child =
@@ -56,7 +66,7 @@ class ConsoleJetStreamIT {
               List.of(),
               "NATS_USER=ofn",
               "NATS_PASSWORD=" + NATS_PASSWORD,
-              ConsoleToken.ENV + "=" + CONSOLE_TOKEN)) {
+              ApiToken.ENV + "=" + CONSOLE_TOKEN)) {
         child.awaitReady(WAIT);
         ConsoleClient api = new ConsoleClient(child.port());
         JsonNode t = api.json("/api/topology");
@@ -99,11 +109,7 @@ class ConsoleJetStreamIT {
         assertThat(trigger.get("yaml").asText()).contains("http://ofn:xxxxxx@127.0.0.1");
         assertThat(trigger.get("routes").asText()).contains("token=xxxxxx");
 
-        assertThat(action(api, null).statusCode()).isEqualTo(401);
-        assertThat(action(api, "Bearer wrong-" + CONSOLE_TOKEN).statusCode()).isEqualTo(401);
-        HttpResponse<String> ok = action(api, "Bearer " + CONSOLE_TOKEN);
-        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(404);
-        assertThat(ok.body()).contains("no parked event");
+        aRefusedEventIsParkedListedAndReplayed(api, sink, refused);
 
         readEverything(api);
         for (String body : api.bodies()) {
@@ -114,6 +120,52 @@ class ConsoleJetStreamIT {
         assertThat(child.log()).doesNotContain(CONSOLE_TOKEN);
       }
     }
+  }
+
+  /**
+   * The first tick /picky refused (400, no dead letter) is parked at once: the Trigger's node, its
+   * row and its panel show it; a replay through `/api/parked` (the page's action) needs the token,
+   * delivers it to /picky and leaves nothing parked.
+   */
+  private static void aRefusedEventIsParkedListedAndReplayed(
+      ConsoleClient api, RecordingSink sink, AtomicReference<String> refused) throws Exception {
+    String trigger = "/api/resources/Trigger/default/clock-watch";
+    await().atMost(WAIT).until(() -> api.json(trigger).at("/parked/count").asLong() == 1);
+    JsonNode panel = api.json(trigger).get("parked");
+    assertThat(panel.get("available").asBoolean()).isTrue();
+    assertThat(panel.get("events")).hasSize(1);
+    JsonNode parked = panel.get("events").get(0);
+    assertThat(parked.get("eventId").asText()).isEqualTo(refused.get());
+    assertThat(parked.get("subscriber").asInt()).isEqualTo(2);
+    assertThat(parked.at("/error/code").asInt()).isEqualTo(400);
+    assertThat(parked.at("/error/destination").asText()).contains("http://ofn:xxxxxx@127.0.0.1");
+    String id = parked.get("id").asText();
+    assertThat(id).startsWith("default/clock-watch/");
+    JsonNode stats = api.json("/api/stats");
+    assertThat(stats.at("/nodes").get("t:default/clock-watch").get("parked").asLong()).isEqualTo(1);
+    assertThat(stats.at("/resources").get("Trigger/default/clock-watch").get("parked").asLong())
+        .isEqualTo(1);
+    assertThat(
+            stats
+                .at("/edges")
+                .get("t:default/clock-watch:subscriber-2->sink:" + sink.url("/picky"))
+                .at("/counts/parked")
+                .asLong())
+        .isEqualTo(1);
+    assertThat(api.json("/api/console").get("parking").asBoolean()).isTrue();
+
+    assertThat(write(api, id + "/replay", null).statusCode()).isEqualTo(401);
+    assertThat(write(api, id + "/replay", "Bearer wrong-" + CONSOLE_TOKEN).statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> unknown = write(api, "default/clock-watch/999999/replay", BEARER);
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no parked event");
+    HttpResponse<String> replayed = write(api, id + "/replay", BEARER);
+    assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+    assertThat(replayed.body()).contains("\"replayed\":\"" + id + "\"");
+    assertThat(sink.delivered("/picky")).anyMatch(r -> r.header("ce-id").equals(refused.get()));
+    assertThat(api.json(trigger).at("/parked/count").asLong()).isZero();
+    assertThat(api.json(trigger).at("/parked/events")).isEmpty();
   }
 
   /** Every page, script and API answer, each resource's detail and events included. */
@@ -129,16 +181,15 @@ class ConsoleJetStreamIT {
       api.json("/api/events?resource=" + ref);
     }
     api.get("/api/resources/Trigger/default/none");
+    assertThat(api.get("/api/parked").statusCode()).isEqualTo(200);
   }
 
-  private static HttpResponse<String> action(ConsoleClient api, String authorization)
+  /** A write of the parked-events API, as the page's Replay and Drop buttons send it. */
+  private static HttpResponse<String> write(ConsoleClient api, String path, String authorization)
       throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(api.url("/api/actions/replay")))
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"resource\":\"Trigger/default/clock-watch\",\"id\":\"e-1\"}"));
+        HttpRequest.newBuilder(URI.create(api.url("/api/parked/" + path)))
+            .POST(HttpRequest.BodyPublishers.noBody());
     if (authorization != null) b.header("Authorization", authorization);
     return api.send(b);
   }
@@ -185,7 +236,10 @@ class ConsoleJetStreamIT {
               deadLetterTopic: failed-ticks
             - condition: tick && chime
               topic: both
+            - condition: tick
+              sink: {uri: "%5$s"}
         """
-        .formatted(nats.url(), redis.port(), REDIS_PASSWORD, sink);
+        .formatted(
+            nats.url(), redis.port(), REDIS_PASSWORD, sink, sink.replace("/ticks?", "/picky?"));
   }
 }

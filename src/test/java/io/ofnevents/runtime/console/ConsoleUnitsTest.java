@@ -6,21 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The token, the redaction and the ring of recent events. */
+/** The redaction and the ring of recent events. */
 class ConsoleUnitsTest {
-  @Test
-  void tokenMatchesOnlyItselfAndIsOffWhenBlank() {
-    ConsoleToken t = ConsoleToken.of("s3cret");
-    assertThat(t.enabled()).isTrue();
-    assertThat(t.matches("s3cret")).isTrue();
-    assertThat(t.matches("s3cre")).isFalse();
-    assertThat(t.matches("s3cret ")).isFalse();
-    assertThat(t.matches(null)).isFalse();
-    assertThat(t.toString()).doesNotContain("s3cret");
-    assertThat(ConsoleToken.of(" ").enabled()).isFalse();
-    assertThat(ConsoleToken.of(null).matches("")).isFalse();
-  }
-
   @Test
   void urlsLoseTheirPasswordsAndTokensAndKnownSecretsAreScrubbed() {
     String text =

@@ -11,6 +11,7 @@ import io.ofnevents.runtime.bus.BusOptions;
 import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.MessageHandler;
 import io.ofnevents.runtime.bus.Subscription;
+import io.ofnevents.runtime.cloudevents.InvalidCloudEventException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -76,14 +77,23 @@ public final class CoreNatsBus implements BusDriver {
   }
 
   private static void deliver(Message m, String subject, MessageHandler handler) {
-    BusMessage event = NatsEvents.fromCore(m, UUID.randomUUID().toString(), Instant.now());
+    String fallbackId = UUID.randomUUID().toString();
+    // Core NATS never redelivers: this delivery is the last, so a failure is parked at once.
+    MessageHandler.Delivery delivery = new MessageHandler.Delivery(1, subject, null, true);
+    BusMessage event = null;
     try {
-      // Core NATS never redelivers: this delivery is the last, so a failure is parked at once.
-      handler.handle(event, new MessageHandler.Delivery(1, subject, null, true));
+      try {
+        event = NatsEvents.fromCore(m, fallbackId, Instant.now(), handler::keptRaw);
+      } catch (InvalidCloudEventException e) {
+        event = NatsEvents.unreadable(m, fallbackId);
+        if (!handler.unreadable(event, delivery, e)) throw e;
+        return;
+      }
+      handler.handle(event, delivery);
     } catch (Exception e) {
       LOG.error(
           "Event {} on {} failed and is dropped (core NATS keeps no copy to redeliver): {}",
-          event.id(),
+          event == null ? fallbackId : event.id(),
           subject,
           e.getMessage());
     }

@@ -3,6 +3,7 @@ package io.ofnevents.runtime.bus.nats;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.MessageInfo;
+import io.nats.client.api.StreamInfoOptions;
 import io.ofnevents.runtime.bus.BusMessage;
 import io.ofnevents.runtime.parking.ParkedEvent;
 import io.ofnevents.runtime.parking.ParkingLot;
@@ -68,6 +69,20 @@ final class JetStreamParkingLot implements ParkingLot {
     JetStreamManagement jsm = jsm();
     MessageInfo m = getOrNull(() -> jsm.getMessage(stream, id));
     return m == null || !subject.equals(m.getSubject()) ? Optional.empty() : Optional.of(event(m));
+  }
+
+  @Override
+  public long count(String subject) throws Exception {
+    String stream = stream(subject);
+    if (stream == null) return 0;
+    // the subject filter: the bus's shared stream holds every other subject too
+    Long n =
+        jsm()
+            .getStreamInfo(stream, StreamInfoOptions.filterSubjects(subject))
+            .getStreamState()
+            .getSubjectMap()
+            .get(subject);
+    return n == null ? 0 : n;
   }
 
   @Override

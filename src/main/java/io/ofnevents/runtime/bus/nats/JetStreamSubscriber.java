@@ -8,6 +8,7 @@ import io.ofnevents.runtime.bus.ConsumerBacklog;
 import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.MessageHandler;
 import io.ofnevents.runtime.bus.Subscription;
+import io.ofnevents.runtime.cloudevents.InvalidCloudEventException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -187,11 +188,17 @@ final class JetStreamSubscriber implements Subscription {
         return;
       }
       attempt = m.metaData().deliveredCount();
-      event = NatsEvents.fromJetStream(m);
       // The stream sequence tells events apart where ids may not (two sources, one id).
       String key = m.metaData().getStream() + "/" + m.metaData().streamSequence();
       boolean last = settings.maxDeliver() > 0 && attempt >= settings.maxDeliver();
-      handler.handle(event, new MessageHandler.Delivery(attempt, subject, key, last));
+      MessageHandler.Delivery delivery = new MessageHandler.Delivery(attempt, subject, key, last);
+      try {
+        event = NatsEvents.fromJetStream(m, handler::keptRaw);
+      } catch (InvalidCloudEventException e) {
+        unreadable(m, delivery, e);
+        return;
+      }
+      handler.handle(event, delivery);
       m.ack();
     } catch (Exception e) {
       failed(m, event, attempt, e);
@@ -199,6 +206,30 @@ final class JetStreamSubscriber implements Subscription {
       held.remove(m);
       room.release();
     }
+  }
+
+  /**
+   * A message that is no CloudEvent: delivering it again cannot help, so it is never nak'ed. The
+   * handler sets it aside (a Trigger input parks it) and it is acknowledged; when nothing can,
+   * JetStream is told not to deliver it again and it stays in the stream. A failure to set it aside
+   * is thrown: the message is then redelivered like any failure.
+   */
+  private void unreadable(Message m, MessageHandler.Delivery delivery, InvalidCloudEventException e)
+      throws Exception {
+    BusMessage raw = NatsEvents.unreadable(m, NatsEvents.jetStreamId(m));
+    if (handler.unreadable(raw, delivery, e)) {
+      m.ack();
+      return;
+    }
+    LOG.error(
+        "Event {} on {} is not a readable CloudEvent and nothing here can park it: JetStream will"
+            + " not deliver it again; it stays in stream {} at sequence {}: {}",
+        raw.id(),
+        subject,
+        m.metaData().getStream(),
+        m.metaData().streamSequence(),
+        e.getMessage());
+    m.term();
   }
 
   private void failed(Message m, BusMessage event, long attempt, Exception e) {

@@ -9,6 +9,7 @@ import io.ofnevents.runtime.bus.BusMessage;
 import io.ofnevents.runtime.bus.EventTooLargeException;
 import io.ofnevents.runtime.cloudevents.Binding;
 import io.ofnevents.runtime.cloudevents.CloudEvent;
+import io.ofnevents.runtime.cloudevents.HeaderValues;
 import io.ofnevents.runtime.cloudevents.InvalidCloudEventException;
 import io.ofnevents.runtime.observe.LogLines;
 import java.time.Instant;
@@ -50,19 +51,56 @@ final class NatsEvents {
     }
   }
 
-  /** A message consumed from a JetStream stream; its id defaults to `{stream}-{sequence}`. */
-  static BusMessage fromJetStream(Message m) {
+  /**
+   * A message consumed from a JetStream stream; its id defaults to {@link #jetStreamId}; `raw` is
+   * told of header values taken as sent.
+   */
+  static BusMessage fromJetStream(Message m, Binding.RawValues raw) {
+    return event(m, jetStreamId(m), m.metaData().timestamp().toInstant(), raw);
+  }
+
+  /** The id of a JetStream message without one: `{stream}-{sequence}`, the same on redelivery. */
+  static String jetStreamId(Message m) {
     NatsJetStreamMetaData meta = m.metaData();
-    return event(m, meta.getStream() + "-" + meta.streamSequence(), meta.timestamp().toInstant());
+    return meta.getStream() + "-" + meta.streamSequence();
   }
 
   /** A message received on core NATS, where there is no stable id to fall back on. */
-  static BusMessage fromCore(Message m, String fallbackId, Instant received) {
-    return event(m, fallbackId, received);
+  static BusMessage fromCore(
+      Message m, String fallbackId, Instant received, Binding.RawValues raw) {
+    return event(m, fallbackId, received, raw);
   }
 
-  /** The event headers of a message read back from a parking stream (binary mode, ours). */
+  /**
+   * A message that is not a readable CloudEvent, as it was sent, to be set aside: its `ce-` headers
+   * (values decoded where they can be) and `Content-Type`, its id defaulted to `fallbackId`, its
+   * bytes.
+   */
+  static BusMessage unreadable(Message m, String fallbackId) {
+    Map<String, String> h = new LinkedHashMap<>();
+    plainHeaders(m.getHeaders())
+        .forEach(
+            (name, value) -> {
+              String lower = name.toLowerCase(java.util.Locale.ROOT);
+              if (lower.startsWith(CloudEventHeaders.PREFIX) && lower.length() > 3) {
+                h.putIfAbsent(lower, HeaderValues.decode(value));
+              } else if (lower.equals("content-type")) {
+                h.putIfAbsent(CloudEventHeaders.CONTENT_TYPE, value);
+              }
+            });
+    h.putIfAbsent(CloudEventHeaders.ID, fallbackId);
+    return new BusMessage(h, m.getData(), null);
+  }
+
+  /**
+   * The event headers of a message read back from a parking stream: binary mode, ours, whatever its
+   * Content-Type (an unreadable event is parked with the CloudEvents type it came with).
+   */
   static Map<String, String> eventHeaders(Headers headers, byte[] data) {
+    return new LinkedHashMap<>(Binding.NATS.readBinaryMode(plainHeaders(headers), data).headers());
+  }
+
+  private static Map<String, String> plainHeaders(Headers headers) {
     Map<String, String> plain = new LinkedHashMap<>();
     if (headers != null) {
       headers.forEach(
@@ -70,26 +108,20 @@ final class NatsEvents {
             if (!values.isEmpty()) plain.putIfAbsent(name, values.get(0));
           });
     }
-    return new LinkedHashMap<>(Binding.NATS.read(plain, data).headers());
+    return plain;
   }
 
   /**
    * The event of a message in binary or structured mode (a plain publisher may send either), its
-   * data as the body; missing attributes get defaults. An undecodable one is an {@link
-   * InvalidCloudEventException} naming the message, the header and the event.
+   * data as the body; missing attributes get defaults; header values that are not percent-encoded
+   * are taken as sent (told to `raw`). A message that is no event (a broken structured envelope, a
+   * batch) is an {@link InvalidCloudEventException} naming the message.
    */
-  private static BusMessage event(Message m, String fallbackId, Instant at) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (m.getHeaders() != null) {
-      m.getHeaders()
-          .forEach(
-              (name, values) -> {
-                if (!values.isEmpty()) headers.putIfAbsent(name, values.get(0));
-              });
-    }
+  private static BusMessage event(Message m, String fallbackId, Instant at, Binding.RawValues raw) {
+    Map<String, String> headers = plainHeaders(m.getHeaders());
     CloudEvent event;
     try {
-      event = Binding.NATS.read(headers, m.getData());
+      event = Binding.NATS.read(headers, m.getData(), raw);
     } catch (InvalidCloudEventException e) {
       throw new InvalidCloudEventException(
           "NATS message " + fallbackId + " on " + m.getSubject() + ": " + e.getMessage(), e);

@@ -89,6 +89,7 @@ final class TriggerTopology implements TopologyProvider {
     counts.put("delivered", MeterQuery.of(Meters.SUBSCRIBER_DELIVERED, tags));
     counts.put("deadLettered", MeterQuery.of(Meters.SUBSCRIBER_DEAD_LETTERED, tags));
     counts.put("failed", MeterQuery.of(Meters.SUBSCRIBER_FAILED, tags));
+    counts.put("parked", MeterQuery.of(Meters.SUBSCRIBER_PARKED, tags));
     String id = triggerNode + ":subscriber-" + i;
     String failureKey =
         s.sink() != null && s.sink().uri() != null
@@ -112,6 +113,7 @@ final class TriggerTopology implements TopologyProvider {
     out.put("delivered", counts.get("delivered"));
     out.put("failed", counts.get("failed"));
     out.put("deadLettered", counts.get("deadLettered"));
+    out.put("parked", counts.get("parked"));
     Map<String, MeterQuery> dl = Map.of("deadLettered", counts.get("deadLettered"));
     if (s.sink() != null) {
       String sink = graph.sink(s.sink(), ns);

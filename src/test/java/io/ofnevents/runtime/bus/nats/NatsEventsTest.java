@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import io.ofnevents.runtime.bus.BusMessage;
+import io.ofnevents.runtime.cloudevents.Binding;
 import io.ofnevents.runtime.cloudevents.InvalidCloudEventException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -77,19 +80,56 @@ class NatsEventsTest {
   }
 
   @Test
-  void anUndecodableHeaderIsRejectedNamingTheMessageTheHeaderAndTheEvent() {
-    assertThatThrownBy(
-            () -> read(new Headers().put("ce-id", "e-9").put("ce-subject", "%C0%A0"), "x"))
+  void aHeaderNotPercentEncodedIsTakenAsSentAndReportedWithTheEvent() {
+    List<String> reported = new ArrayList<>();
+    BusMessage m =
+        NatsEvents.fromCore(
+            message(new Headers().put("ce-id", "e-9").put("ce-subject", "%C0%A0 50%off"), "x"),
+            "fallback-1",
+            AT,
+            (id, header, reason) -> reported.add(id + " " + header));
+    assertThat(m.headers()).containsEntry("ce-subject", "%C0%A0 50%off");
+    assertThat(reported).containsExactly("e-9 ce-subject");
+  }
+
+  @Test
+  void aMessageThatIsNoEventIsRefusedNamingItAndKeptAsSentForParking() {
+    Headers h =
+        new Headers()
+            .put("Content-Type", "application/cloudevents+json")
+            .put("ce-note", "50%off")
+            .put("Nats-Msg-Id", "m-1");
+    assertThatThrownBy(() -> read(h, "{not json"))
         .isInstanceOf(InvalidCloudEventException.class)
-        .hasMessage(
-            "NATS message fallback-1 on in: event e-9: header ce-subject: percent-encoded bytes"
-                + " are not valid UTF-8");
+        .hasMessageStartingWith("NATS message fallback-1 on in: event ?: structured event");
+    BusMessage raw = NatsEvents.unreadable(message(h, "{not json"), "fallback-1");
+    assertThat(raw.headers())
+        .containsOnly(
+            Map.entry("Content-Type", "application/cloudevents+json"),
+            Map.entry("ce-note", "50%off"),
+            Map.entry("ce-id", "fallback-1"));
+    assertThat(raw.body()).isEqualTo("{not json".getBytes(UTF_8));
+  }
+
+  @Test
+  void aParkedCopyIsReadBackInBinaryModeWhateverItsContentType() {
+    // as JetStreamParkingLot stores an unreadable structured message
+    Headers stored =
+        NatsEvents.headers(
+            new BusMessage(
+                Map.of("ce-id", "u-1", "Content-Type", "application/cloudevents+json"),
+                "{not json".getBytes(UTF_8),
+                null));
+    assertThat(NatsEvents.eventHeaders(stored, "{not json".getBytes(UTF_8)))
+        .containsEntry("ce-id", "u-1")
+        .containsEntry("Content-Type", "application/cloudevents+json");
   }
 
   private static BusMessage read(Headers headers, String body) {
-    return NatsEvents.fromCore(
-        NatsMessage.builder().subject("in").headers(headers).data(body.getBytes(UTF_8)).build(),
-        "fallback-1",
-        AT);
+    return NatsEvents.fromCore(message(headers, body), "fallback-1", AT, Binding.RawValues.IGNORE);
+  }
+
+  private static NatsMessage message(Headers headers, String body) {
+    return NatsMessage.builder().subject("in").headers(headers).data(body.getBytes(UTF_8)).build();
   }
 }
