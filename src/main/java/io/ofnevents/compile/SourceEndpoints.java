@@ -100,12 +100,18 @@ final class SourceEndpoints {
     return Y.endpoint(used.use(REDIS), p);
   }
 
-  /** MQTT with client id {ns}-{eventSource}-{event}; `retain` only concerns publishers. */
+  /**
+   * MQTT with client id {ns}-{eventSource}-{event}; with `sharedSubscription` that is also the
+   * shared-subscription group, and the source appends its replica id to the client id, so that the
+   * replicas split the messages, each with a session of its own. `retain` only concerns publishers.
+   */
   Map<String, Object> mqtt(MqttSpec spec, String event, String path) {
     Map<String, Object> p = new LinkedHashMap<>();
+    String consumer = Names.sourceConsumer(owner.namespace(), owner.name(), event);
     p.put("url", spec.url());
     p.put("topic", spec.topic());
-    p.put("clientId", Names.sourceConsumer(owner.namespace(), owner.name(), event));
+    p.put("clientId", consumer);
+    if (Boolean.TRUE.equals(spec.sharedSubscription())) p.put("shareGroup", consumer);
     put(p, "qos", spec.qos());
     put(p, "cleanSession", spec.cleanSession());
     put(p, "caCert", pem(spec.caCert()));

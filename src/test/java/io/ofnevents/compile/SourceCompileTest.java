@@ -105,7 +105,28 @@ class SourceCompileTest {
         .contains("caCert: /certs/ca.pem")
         .contains("clientCert: /certs/client.pem")
         .contains("clientKey: /certs/client.key")
-        .doesNotContain("retain");
+        .doesNotContain("retain")
+        .doesNotContain("shareGroup");
+  }
+
+  @Test
+  void mqttWithASharedSubscriptionNamesItsGroup() {
+    String yaml =
+        compile(
+                """
+                mqtt:
+                  temperature:
+                    url: tcp://m:1883
+                    topic: home/+/temperature
+                    sharedSubscription: true
+                """)
+            .routes()
+            .get(0)
+            .yaml();
+    assertThat(yaml)
+        .contains("clientId: default-shop-temperature")
+        .contains("shareGroup: default-shop-temperature")
+        .contains("topic: home/+/temperature");
   }
 
   private static Bundle compile(String sources) {
