@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.spi.PropertiesFunction;
 
 /**
@@ -11,7 +13,21 @@ import org.apache.camel.spi.PropertiesFunction;
  * removed (editors and `echo` add it; a password never ends in one). This is how `${file:/path}`
  * secret references of the resources reach the routes without the value being written anywhere.
  */
-public final class FileSecretFunction implements PropertiesFunction {
+public final class FileSecretFunction implements PropertiesFunction, CamelContextAware {
+  private CamelContext camelContext;
+
+  /** It reads secrets, so Camel must know the options they go to (also without our runtime). */
+  @Override
+  public void setCamelContext(CamelContext camelContext) {
+    this.camelContext = camelContext;
+    SecretOptions.register(camelContext);
+  }
+
+  @Override
+  public CamelContext getCamelContext() {
+    return camelContext;
+  }
+
   @Override
   public String getName() {
     return "ofn-file";

@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.delivery;
 
 import io.ofnevents.runtime.EndpointOptions;
+import io.ofnevents.runtime.SecretOptions;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.Endpoint;
@@ -11,6 +12,12 @@ import org.apache.camel.support.DefaultComponent;
  * POSTs the event in CloudEvents binary mode through camel-http, with Knative-style retries.
  */
 public class HttpSinkComponent extends DefaultComponent {
+  @Override
+  protected void doInit() throws Exception {
+    super.doInit();
+    SecretOptions.register(getCamelContext(), HttpSinkEndpoint.class);
+  }
+
   @Override
   protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
     EndpointOptions o = new EndpointOptions(uri, parameters);

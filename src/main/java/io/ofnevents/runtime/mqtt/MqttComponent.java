@@ -16,8 +16,10 @@ public class MqttComponent extends DefaultComponent {
 
   private String replicaId;
 
-  public MqttComponent() {
-    SecretOptions.register(MqttSettings.class);
+  @Override
+  protected void doInit() throws Exception {
+    super.doInit();
+    SecretOptions.register(getCamelContext(), MqttSettings.class);
   }
 
   @Override
