@@ -2,31 +2,14 @@ package io.ofnevents.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
-import org.apache.camel.spi.PropertiesFunction;
 
 /**
  * `{{ofn-base64:{{secret:name/key}}}}`: the value of the placeholder inside, base64-encoded. A PEM
  * certificate or key has line breaks, which no endpoint URI can carry; base64 passes through the
- * URIs of a route and its Kamelets unchanged, and the Kafka source decodes it again ({@link
- * io.ofnevents.runtime.kafka.Base64PemSslEngineFactory}).
+ * URIs of a route and its Kamelets unchanged, and the sources decode it again (the MQTT source's
+ * TLS setup, Kafka's through {@link io.ofnevents.runtime.kafka.Base64PemSslEngineFactory}).
  */
-public final class Base64Function implements PropertiesFunction, CamelContextAware {
-  private CamelContext camelContext;
-
-  /** It reads secrets, so Camel must know the options they go to (also without our runtime). */
-  @Override
-  public void setCamelContext(CamelContext camelContext) {
-    this.camelContext = camelContext;
-    SecretOptions.register(camelContext);
-  }
-
-  @Override
-  public CamelContext getCamelContext() {
-    return camelContext;
-  }
-
+public final class Base64Function extends SecretFunction {
   @Override
   public String getName() {
     return "ofn-base64";
