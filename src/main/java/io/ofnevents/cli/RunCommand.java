@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.camel.util.URISupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,7 +116,9 @@ final class RunCommand implements Callable<Integer> {
       Signals.onTerminate(runtime::requestStop);
       runtime.run();
     } catch (Exception e) {
-      spec.commandLine().getErr().println("ofn-events run: cannot start: " + rootMessage(e));
+      // Camel's messages carry endpoint URIs with their secrets resolved: mask them
+      String message = URISupport.sanitizeUri(rootMessage(e));
+      spec.commandLine().getErr().println("ofn-events run: cannot start: " + message);
       return 1;
     }
     return 0;

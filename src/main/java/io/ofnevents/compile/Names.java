@@ -18,8 +18,11 @@ import java.util.Locale;
  *   <li>Trigger consumer (JetStream durable / queue group): {@code {ns}-ebft-{trigger}} (upstream),
  *       prefixed with {@code durableSubscriptionName-} for natsStreaming buses.
  *   <li>EventSource publisher id: {@code {ns}-ebfes-{eventSource}} (upstream).
- *   <li>Kafka consumer group, Redis consumer group, MQTT client id: {@code
+ *   <li>Kafka consumer group, Redis consumer group, MQTT shared-subscription group: {@code
  *       {ns}-{eventSource}-{event}} (upstream omitted the EventSource and sources collided).
+ *   <li>MQTT client id (the name of a persistent session): the group plus {@code -} and the replica
+ *       id, so that each replica has a session of its own; the subscription is {@code
+ *       $share/{group}/{topic}}, so that the replicas split the messages.
  *   <li>Route ids: {@code es-{ns}-{eventSource}-{kind}-{event}} (its source Kamelet's route adds
  *       {@code -source}), {@code t-{ns}-{trigger}} and {@code t-{ns}-{trigger}-in-{n}} for the n-th
  *       input topic, {@code t-{ns}-{trigger}-to-{i}} for the delivery to subscriber i (also its
@@ -98,9 +101,25 @@ public final class Names {
     return namespace + "-ebfes-" + eventSource;
   }
 
-  /** Kafka and Redis consumer group, MQTT client id. */
+  /** Kafka and Redis consumer group, MQTT client id and shared-subscription group. */
   public static String sourceConsumer(String namespace, String eventSource, String event) {
     return namespace + "-" + eventSource + "-" + event;
+  }
+
+  /**
+   * MQTT client id of one replica of a shared subscription: its own persistent session, which only
+   * this replica id resumes.
+   */
+  public static String mqttClientId(String base, String replica) {
+    return base + "-" + replica;
+  }
+
+  /**
+   * MQTT topic filter of a shared subscription (MQTT 5, and mosquitto 2 also for 3.1.1 clients):
+   * the broker gives each message to one subscriber of the group. No group: `topic` itself.
+   */
+  public static String mqttSharedFilter(String group, String topic) {
+    return group == null ? topic : "$share/" + group + "/" + topic;
   }
 
   public static String eventSourceRoute(String ns, String es, String sourceKind, String event) {

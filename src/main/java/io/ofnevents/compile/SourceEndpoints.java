@@ -48,15 +48,24 @@ final class SourceEndpoints {
 
   /**
    * Kafka with offsets committed after delivery; `authRequired` means SASL on a plaintext listener
-   * (as Dapr's PLAIN mode was), with the mechanism of ours defaulting to PLAIN.
+   * (as Dapr's PLAIN mode was), or on a TLS one with `tls` (ours), with the mechanism of ours
+   * defaulting to PLAIN. The TLS PEMs go as placeholders, like every secret.
    */
   Map<String, Object> kafka(KafkaSpec spec, String event, String path) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("brokers", spec.brokers());
     p.put("topic", spec.topic());
     p.put("groupId", Names.sourceConsumer(owner.namespace(), owner.name(), event));
+    boolean tls = spec.tls() != null;
+    if (tls) {
+      p.put("securityProtocol", "SSL");
+      String tlsPath = path + ".tls";
+      put(p, "caCert", base64(spec.tls().caCert(), tlsPath + ".caCert"));
+      put(p, "clientCert", base64(spec.tls().clientCert(), tlsPath + ".clientCert"));
+      put(p, "clientKey", base64(spec.tls().clientKey(), tlsPath + ".clientKey"));
+    }
     if (Boolean.TRUE.equals(spec.authRequired())) {
-      p.put("securityProtocol", "SASL_PLAINTEXT");
+      p.put("securityProtocol", tls ? "SASL_SSL" : "SASL_PLAINTEXT");
       p.put("saslMechanism", spec.saslMechanism() == null ? "PLAIN" : spec.saslMechanism());
       p.put("saslUsername", secret(spec.saslUsername(), path + ".saslUsername"));
       p.put("saslPassword", secret(spec.saslPassword(), path + ".saslPassword"));
@@ -100,12 +109,18 @@ final class SourceEndpoints {
     return Y.endpoint(used.use(REDIS), p);
   }
 
-  /** MQTT with client id {ns}-{eventSource}-{event}; `retain` only concerns publishers. */
+  /**
+   * MQTT with client id {ns}-{eventSource}-{event}; with `sharedSubscription` that is also the
+   * shared-subscription group, and the source appends its replica id to the client id, so that the
+   * replicas split the messages, each with a session of its own. `retain` only concerns publishers.
+   */
   Map<String, Object> mqtt(MqttSpec spec, String event, String path) {
     Map<String, Object> p = new LinkedHashMap<>();
+    String consumer = Names.sourceConsumer(owner.namespace(), owner.name(), event);
     p.put("url", spec.url());
     p.put("topic", spec.topic());
-    p.put("clientId", Names.sourceConsumer(owner.namespace(), owner.name(), event));
+    p.put("clientId", consumer);
+    if (Boolean.TRUE.equals(spec.sharedSubscription())) p.put("shareGroup", consumer);
     put(p, "qos", spec.qos());
     put(p, "cleanSession", spec.cleanSession());
     put(p, "caCert", pem(spec.caCert()));
@@ -115,19 +130,19 @@ final class SourceEndpoints {
     put(
         p,
         "clientKey",
-        key != null && key.file() != null ? key.file() : secret(key, path + ".clientKey"));
+        key != null && key.file() != null ? key.file() : base64(key, path + ".clientKey"));
     return Y.endpoint(used.use(MQTT), p);
   }
 
   /**
    * A certificate is no secret: PEM text or a path goes as is, `${file:/path}` as the path (the
-   * source reads it), `${env:VAR}` as a placeholder.
+   * source reads it), `${env:VAR}` as a placeholder, base64-encoded at run time.
    */
   private static String pem(String value) {
     if (value == null) return null;
     SecretValue ref = SecretReferences.parse(value);
     if (ref.file() != null) return ref.file();
-    if (ref.env() != null) return "RAW({{env:" + ref.env() + "}})";
+    if (ref.env() != null) return "RAW({{ofn-base64:{{env:" + ref.env() + "}}}})";
     return value;
   }
 
@@ -138,6 +153,15 @@ final class SourceEndpoints {
   private String secret(SecretValue value, String path) {
     String placeholder = c.secret(value, owner, path);
     return placeholder == null ? null : "RAW(" + placeholder + ")";
+  }
+
+  /**
+   * A PEM secret as a placeholder base64-encoded at run time: the PEM's line breaks cannot travel
+   * in an endpoint URI, base64 can. The sources decode it.
+   */
+  private String base64(SecretValue value, String path) {
+    String placeholder = c.secret(value, owner, path);
+    return placeholder == null ? null : "RAW({{ofn-base64:" + placeholder + "}})";
   }
 
   private static void put(Map<String, Object> p, String key, Object value) {

@@ -11,4 +11,5 @@ public record KafkaSpec(
         @Doc("SASL mechanism when authRequired (default PLAIN).")
         String saslMechanism,
     @Doc("Largest record accepted, in bytes.") Long maxMessageBytes,
-    @Doc("KEDA scaling options (honoured by the operator only).") KafkaScaleOption scaleOption) {}
+    @Doc("KEDA scaling options (honoured by the operator only).") KafkaScaleOption scaleOption,
+    @Doc("Ours: connect with TLS (SSL, or SASL_SSL with authRequired).") KafkaTlsSpec tls) {}

@@ -10,4 +10,8 @@ public record MqttSpec(
     @Doc("PEM CA certificate (or a ${file:...} reference).") String caCert,
     @Doc("PEM client certificate.") String clientCert,
     @Doc("PEM client key: ${env:VAR}, ${file:...} or {secretKeyRef}.") SecretValue clientKey,
-    @Unused("the client id is always {namespace}-{eventSource}-{event}") String consumerID) {}
+    @Unused("the client id is always {namespace}-{eventSource}-{event}") String consumerID,
+    @Doc(
+            "Ours: let the replicas of the EventSource split the messages through a shared"
+                + " subscription; each replica then needs a stable replica id (default false).")
+        Boolean sharedSubscription) {}

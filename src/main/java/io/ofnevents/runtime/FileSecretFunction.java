@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.camel.spi.PropertiesFunction;
 
 /**
  * `{{ofn-file:/path}}`: the content of a file, such as a mounted secret, with one trailing newline
  * removed (editors and `echo` add it; a password never ends in one). This is how `${file:/path}`
  * secret references of the resources reach the routes without the value being written anywhere.
  */
-public final class FileSecretFunction implements PropertiesFunction {
+public final class FileSecretFunction extends SecretFunction {
   @Override
   public String getName() {
     return "ofn-file";

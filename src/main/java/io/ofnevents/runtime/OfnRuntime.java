@@ -33,6 +33,7 @@ public final class OfnRuntime implements AutoCloseable {
   private RuntimeConsole console;
 
   public OfnRuntime(Bundle bundle, RuntimeOptions options) {
+    SecretLoggers.cap();
     this.bundle = bundle;
     this.options = options;
     Properties props = new Properties();
@@ -120,6 +121,7 @@ public final class OfnRuntime implements AutoCloseable {
     @Override
     public void afterConfigure(BaseMainSupport m) {
       CamelContext context = m.getCamelContext();
+      SecretOptions.register(context);
       // Failures go back to the bus consumer (which redelivers) instead of Camel's default error
       // handler, which would log every expected sink failure with a stack trace.
       context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerBuilder());

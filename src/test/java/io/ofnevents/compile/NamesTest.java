@@ -19,6 +19,14 @@ class NamesTest {
   }
 
   @Test
+  void mqttReplicasOfASharedSubscriptionHaveSessionsOfTheirOwn() {
+    assertThat(Names.mqttClientId("default-es-e", "es-0")).isEqualTo("default-es-e-es-0");
+    assertThat(Names.mqttSharedFilter("default-es-e", "home/+/t"))
+        .isEqualTo("$share/default-es-e/home/+/t");
+    assertThat(Names.mqttSharedFilter(null, "home/+/t")).isEqualTo("home/+/t");
+  }
+
+  @Test
   void kubernetesNamesAreDnsLabelsOfAtMost63WithAHashWhenChanged() {
     assertThat(Names.k8s("es-my-eventsource")).isEqualTo("es-my-eventsource");
     String longName = "t-" + "x".repeat(80);

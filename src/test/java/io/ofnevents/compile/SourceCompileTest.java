@@ -50,6 +50,39 @@ class SourceCompileTest {
   }
 
   @Test
+  void kafkaWithTlsPassesEachPemAsABase64PlaceholderAndSaslOverTls() {
+    String yaml =
+        compile(
+                """
+                kafka:
+                  signed:
+                    brokers: "k:9093"
+                    topic: orders
+                    authRequired: true
+                    saslUsername: "${env:KAFKA_USER}"
+                    saslPassword: "${env:KAFKA_PASSWORD}"
+                    tls:
+                      caCert: "${file:/certs/ca.pem}"
+                      clientCert: {secretKeyRef: {name: kafka-user, key: user.crt}}
+                      clientKey: "${env:KAFKA_KEY}"
+                  oneway:
+                    brokers: "k:9093"
+                    topic: orders
+                    authRequired: false
+                    tls: {}
+                """)
+            .routes()
+            .get(0)
+            .yaml();
+    assertThat(yaml)
+        .contains("securityProtocol: SASL_SSL")
+        .contains("caCert: RAW({{ofn-base64:{{ofn-file:/certs/ca.pem}}}})")
+        .contains("clientCert: RAW({{ofn-base64:{{secret:kafka-user/user.crt}}}})")
+        .contains("clientKey: RAW({{ofn-base64:{{env:KAFKA_KEY}}}})")
+        .contains("securityProtocol: SSL\n");
+  }
+
+  @Test
   void redisReadsTheEventNameAsStreamByDefaultWithItsGroup() {
     String yaml =
         compile(
@@ -105,7 +138,28 @@ class SourceCompileTest {
         .contains("caCert: /certs/ca.pem")
         .contains("clientCert: /certs/client.pem")
         .contains("clientKey: /certs/client.key")
-        .doesNotContain("retain");
+        .doesNotContain("retain")
+        .doesNotContain("shareGroup");
+  }
+
+  @Test
+  void mqttWithASharedSubscriptionNamesItsGroup() {
+    String yaml =
+        compile(
+                """
+                mqtt:
+                  temperature:
+                    url: tcp://m:1883
+                    topic: home/+/temperature
+                    sharedSubscription: true
+                """)
+            .routes()
+            .get(0)
+            .yaml();
+    assertThat(yaml)
+        .contains("clientId: default-shop-temperature")
+        .contains("shareGroup: default-shop-temperature")
+        .contains("topic: home/+/temperature");
   }
 
   private static Bundle compile(String sources) {

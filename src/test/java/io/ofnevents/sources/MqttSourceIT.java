@@ -64,7 +64,7 @@ class MqttSourceIT {
   }
 
   @Test
-  void aFailedDeliveryIsNotAcknowledgedAndTheBrokerSendsItAgain() throws Exception {
+  void aFailedDeliveryIsDeliveredAgainBeforeItIsAcknowledged() throws Exception {
     AtomicInteger failures = new AtomicInteger();
     try (TestRuntime rt = TestRuntime.start(eventSource("flaky", "orders", "    retry: 0\n"))) {
       publishUntilDelivered("orders", "warm-up".getBytes(UTF_8), "/flaky");

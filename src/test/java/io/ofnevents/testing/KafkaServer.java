@@ -13,28 +13,66 @@ import java.util.regex.Pattern;
  * A real Kafka broker in KRaft combined mode (broker and controller in one node, replication factor
  * 1), run as a child JVM from the Kafka jars on the test classpath; no Docker, no install. Restarts
  * keep the port, the data and so the committed offsets. With {@link #withSasl} it also listens for
- * SASL_PLAINTEXT clients (PLAIN and SCRAM-SHA-256) on {@link #saslPort()}.
+ * SASL_PLAINTEXT clients (PLAIN and SCRAM-SHA-256) on {@link #saslPort()}. With {@link #withTls} it
+ * also has TLS listeners with the test certificates: one without client authentication ({@link
+ * #tlsPort()}), one that requires a client certificate ({@link #mtlsPort()}) and SASL_SSL ({@link
+ * #saslSslPort()}).
  */
 public final class KafkaServer extends ServerProcess {
   private static final Pattern READY = Pattern.compile("Kafka Server started");
   private final String saslUser;
   private final String saslPassword;
+  private final TestCertificates tls;
   private int controllerPort;
   private int saslPort;
+  private int tlsPort;
+  private int mtlsPort;
+  private int saslSslPort;
 
-  private KafkaServer(String saslUser, String saslPassword) {
+  private KafkaServer(String saslUser, String saslPassword, TestCertificates tls) {
     super("java", "openjdk-17-jre-headless");
     this.saslUser = saslUser;
     this.saslPassword = saslPassword;
+    this.tls = tls;
   }
 
   public static KafkaServer create() {
-    return new KafkaServer(null, null);
+    return new KafkaServer(null, null, null);
   }
 
   /** A broker that also has a SASL_PLAINTEXT listener accepting this user (PLAIN and SCRAM). */
   public static KafkaServer withSasl(String user, String password) {
-    return new KafkaServer(user, password);
+    return new KafkaServer(user, password, null);
+  }
+
+  /**
+   * A broker with the SASL listeners of {@link #withSasl} and TLS listeners whose server
+   * certificate (for 127.0.0.1) and client CA come from `certificates`.
+   */
+  public static KafkaServer withTls(TestCertificates certificates, String user, String password) {
+    return new KafkaServer(user, password, certificates);
+  }
+
+  /** SSL, no client authentication. */
+  public synchronized int tlsPort() {
+    requireTls();
+    return tlsPort;
+  }
+
+  /** SSL, a client certificate signed by the test CA required. */
+  public synchronized int mtlsPort() {
+    requireTls();
+    return mtlsPort;
+  }
+
+  /** SASL_SSL (PLAIN and SCRAM-SHA-256), no client certificate. */
+  public synchronized int saslSslPort() {
+    requireTls();
+    return saslSslPort;
+  }
+
+  private void requireTls() {
+    if (tls == null) throw new IllegalStateException("no TLS listeners: use withTls()");
   }
 
   /** The bootstrap address, {@code 127.0.0.1:PORT}: Kafka clients take no scheme. */
@@ -62,6 +100,11 @@ public final class KafkaServer extends ServerProcess {
     super.choosePorts();
     controllerPort = FreePorts.pick();
     if (saslUser != null) saslPort = FreePorts.pick();
+    if (tls != null) {
+      tlsPort = FreePorts.pick();
+      mtlsPort = FreePorts.pick();
+      saslSslPort = FreePorts.pick();
+    }
   }
 
   @Override
@@ -96,6 +139,37 @@ public final class KafkaServer extends ServerProcess {
       p.append("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=")
           .append("org.apache.kafka.common.security.scram.ScramLoginModule required;\n");
     }
+    if (tls != null) {
+      String more =
+          "TLS://"
+              + HOST
+              + ":"
+              + tlsPort
+              + ",MTLS://"
+              + HOST
+              + ":"
+              + mtlsPort
+              + ",SASL_SSL://"
+              + HOST
+              + ":"
+              + saslSslPort;
+      listeners += "," + more;
+      advertised += "," + more;
+      protocols += ",TLS:SSL,MTLS:SSL,SASL_SSL:SASL_SSL";
+      p.append("ssl.keystore.type=PEM\nssl.keystore.location=")
+          .append(serverKeystore())
+          .append("\nssl.truststore.type=PEM\nssl.truststore.location=")
+          .append(tls.caCert())
+          .append("\nlistener.name.mtls.ssl.client.auth=required\n");
+      p.append("listener.name.sasl_ssl.plain.sasl.jaas.config=")
+          .append("org.apache.kafka.common.security.plain.PlainLoginModule required user_")
+          .append(saslUser)
+          .append("=\"")
+          .append(saslPassword)
+          .append("\";\n");
+      p.append("listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config=")
+          .append("org.apache.kafka.common.security.scram.ScramLoginModule required;\n");
+    }
     p.append("process.roles=broker,controller\nnode.id=1\n")
         .append("controller.quorum.voters=1@" + HOST + ":" + controllerPort + "\n")
         .append("listeners=" + listeners + "\n")
@@ -108,6 +182,18 @@ public final class KafkaServer extends ServerProcess {
         .append("transaction.state.log.replication.factor=1\ntransaction.state.log.min.isr=1\n")
         .append("group.initial.rebalance.delay.ms=0\n");
     return p.toString();
+  }
+
+  /** The server's key and certificate in one PEM file, as Kafka's file-based PEM store wants. */
+  private Path serverKeystore() {
+    Path file = dir().resolve("server-keystore.pem");
+    try {
+      Files.writeString(
+          file, Files.readString(tls.serverKey()) + Files.readString(tls.serverCert()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return file;
   }
 
   /** `kafka-storage format`, once per data directory; adds the SCRAM user when there is one. */

@@ -1,12 +1,25 @@
 package io.ofnevents.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A throw-away CA, a server certificate for 127.0.0.1 and a client certificate, all PEM, made with
@@ -52,6 +65,39 @@ public record TestCertificates(
       return c;
     } catch (IOException e) {
       throw new IllegalStateException("cannot create test certificates: " + e.getMessage(), e);
+    }
+  }
+
+  /** A TLS client trusting the test CA and presenting the client certificate (RSA, PKCS#8). */
+  public SSLSocketFactory clientSocketFactory() {
+    try {
+      CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      try (InputStream in = Files.newInputStream(caCert)) {
+        trust.setCertificateEntry("ca", x509.generateCertificate(in));
+      }
+      String pem = Files.readString(clientKey).replaceAll("-----[A-Z ]+-----|\\s", "");
+      PrivateKey key =
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+      KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
+      keys.load(null, null);
+      try (InputStream in = Files.newInputStream(clientCert)) {
+        keys.setKeyEntry(
+            "client", key, new char[0], new Certificate[] {x509.generateCertificate(in)});
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, new char[0]);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+      return context.getSocketFactory();
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the test TLS client: " + e.getMessage(), e);
     }
   }
 

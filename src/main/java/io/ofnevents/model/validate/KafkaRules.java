@@ -2,6 +2,8 @@ package io.ofnevents.model.validate;
 
 import io.ofnevents.model.FieldPath;
 import io.ofnevents.model.KafkaSpec;
+import io.ofnevents.model.KafkaTlsSpec;
+import io.ofnevents.model.SecretValue;
 import java.util.regex.Pattern;
 
 /** Rules of a Kafka event source (`spec.kafka.<event>`). */
@@ -46,10 +48,32 @@ final class KafkaRules {
       }
     }
     CommonRules.upstreamSecret(k.saslPassword(), FieldPath.join(path, "saslPassword"), r);
+    if (k.tls() != null) tls(k.tls(), FieldPath.join(path, "tls"), r);
     if (k.maxMessageBytes() != null && k.maxMessageBytes() <= 0) {
       r.error(FieldPath.join(path, "maxMessageBytes"), "must be greater than zero");
     } else if (k.maxMessageBytes() != null && k.maxMessageBytes() > Integer.MAX_VALUE) {
       r.error(FieldPath.join(path, "maxMessageBytes"), "must be at most " + Integer.MAX_VALUE);
+    }
+  }
+
+  /** Every PEM by reference; a client certificate needs its key and the other way round. */
+  private static void tls(KafkaTlsSpec tls, String path, Reporter r) {
+    pemReference(tls.caCert(), FieldPath.join(path, "caCert"), r);
+    pemReference(tls.clientCert(), FieldPath.join(path, "clientCert"), r);
+    pemReference(tls.clientKey(), FieldPath.join(path, "clientKey"), r);
+    if (tls.clientCert() != null && tls.clientKey() == null) {
+      r.error(FieldPath.join(path, "clientKey"), "required with clientCert");
+    }
+    if (tls.clientKey() != null && tls.clientCert() == null) {
+      r.error(FieldPath.join(path, "clientCert"), "required with clientKey");
+    }
+  }
+
+  private static void pemReference(SecretValue value, String path, Reporter r) {
+    if (value != null && value.isLiteral()) {
+      r.error(
+          path,
+          "give the PEM by reference: ${file:/path}, ${env:VAR} or {secretKeyRef: {name, key}}");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.bus;
 
 import io.ofnevents.runtime.EndpointOptions;
+import io.ofnevents.runtime.SecretOptions;
 import io.ofnevents.runtime.bus.nats.CoreNatsBus;
 import io.ofnevents.runtime.bus.nats.JetStreamBus;
 import io.ofnevents.runtime.observe.ConnectionCheck;
@@ -22,6 +23,12 @@ public class BusComponent extends DefaultComponent {
   private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
   private final Map<String, ConnectionCheck> checks = new ConcurrentHashMap<>();
   private String replicaId;
+
+  @Override
+  protected void doInit() throws Exception {
+    super.doInit();
+    SecretOptions.register(getCamelContext(), BusOptions.class);
+  }
 
   @Override
   protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {

@@ -3,6 +3,7 @@ package io.ofnevents.runtime.bus;
 import io.ofnevents.model.DeliveryDefaults;
 import io.ofnevents.runtime.EndpointOptions;
 import java.time.Duration;
+import org.apache.camel.spi.UriParam;
 
 /**
  * Parameters of an `ofn-bus:` endpoint. The NATS ones mirror the bus spec fields (see the
@@ -31,10 +32,10 @@ public record BusOptions(
     int replicas,
     Duration maxAge,
     Duration duplicateWindow,
-    String token,
-    String user,
-    String password,
-    String credentials,
+    @UriParam(label = "security", secret = true) String token,
+    @UriParam(label = "security", secret = true) String user,
+    @UriParam(label = "security", secret = true) String password,
+    @UriParam(name = "userCredentials", label = "security", secret = true) String credentials,
     String credentialsFile,
     String tlsCaFile,
     String tlsCertFile,

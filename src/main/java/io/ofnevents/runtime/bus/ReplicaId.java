@@ -7,16 +7,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds a stable identity of this process among the replicas of a Trigger: `OFN_REPLICA_ID`, else
- * `HOSTNAME` (the pod name in Kubernetes), else the host name. Two processes on one host need
- * `OFN_REPLICA_ID` to tell them apart.
+ * Finds a stable identity of this process among the replicas of a Trigger or EventSource:
+ * `OFN_REPLICA_ID`, else `HOSTNAME` (the pod name in Kubernetes), else the host name. Two processes
+ * on one host need `OFN_REPLICA_ID` to tell them apart.
  */
-final class ReplicaId {
+public final class ReplicaId {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaId.class);
 
   private ReplicaId() {}
 
-  static String detect() {
+  public static String detect() {
     String id = System.getenv("OFN_REPLICA_ID");
     if (isBlank(id)) id = System.getenv("HOSTNAME");
     if (isBlank(id)) {

@@ -2,6 +2,7 @@ package io.ofnevents.runtime.delivery;
 
 import io.ofnevents.model.DeliveryDefaults;
 import io.ofnevents.runtime.EndpointOptions;
+import io.ofnevents.runtime.SecretOptions;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,12 @@ public class HttpSinkComponent extends DefaultComponent {
   // A new latch per start: a context started again after a stop waits normally again.
   private volatile CountDownLatch stopping = new CountDownLatch(1);
   private boolean listening;
+
+  @Override
+  protected void doInit() throws Exception {
+    super.doInit();
+    SecretOptions.register(getCamelContext(), HttpSinkEndpoint.class);
+  }
 
   @Override
   protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {

@@ -5,6 +5,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
 /** An HTTP sink: its URL and how hard to try. */
@@ -16,7 +17,10 @@ import org.apache.camel.support.DefaultEndpoint;
     producerOnly = true,
     category = {Category.HTTP})
 public class HttpSinkEndpoint extends DefaultEndpoint {
+  /** May carry user info and a token: masked wherever Camel logs the endpoint URI. */
+  @UriParam(label = "security", secret = true)
   private final String url;
+
   private final RetryPolicy policy;
 
   HttpSinkEndpoint(String uri, HttpSinkComponent component, String url, RetryPolicy policy) {

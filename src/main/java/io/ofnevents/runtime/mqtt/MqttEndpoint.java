@@ -35,6 +35,11 @@ public class MqttEndpoint extends DefaultEndpoint {
     return consumer;
   }
 
+  @Override
+  public MqttComponent getComponent() {
+    return (MqttComponent) super.getComponent();
+  }
+
   MqttSettings settings() {
     return settings;
   }

@@ -1,22 +1,27 @@
 package io.ofnevents.runtime.mqtt;
 
+import io.ofnevents.compile.Names;
 import io.ofnevents.runtime.EndpointOptions;
 import java.time.Duration;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.spi.UriParam;
 
 /**
  * Settings of an `ofn-mqtt` source. `caCert`, `clientCert` and `clientKey` each take PEM text (as
- * upstream, which passed them to Dapr inline) or the path of a PEM file.
+ * upstream, which passed them to Dapr inline) or the path of a PEM file. `shareGroup` (optional)
+ * makes the subscription a shared one, so that the replicas split the messages; each replica then
+ * connects as `{clientId}-{replica id}`, with a session of its own.
  */
 record MqttSettings(
     String url,
     String topic,
     String clientId,
+    String shareGroup,
     int qos,
     boolean cleanSession,
     String caCert,
     String clientCert,
-    String clientKey,
+    @UriParam(label = "security", secret = true) String clientKey,
     Duration keepAlive) {
 
   static MqttSettings read(String uri, EndpointOptions o) {
@@ -25,6 +30,7 @@ record MqttSettings(
             pahoUrl(uri, o.required("url")),
             o.required("topic"),
             o.required("clientId"),
+            o.string("shareGroup", null),
             o.integer("qos", 1),
             o.bool("cleanSession", false),
             o.string("caCert", null),
@@ -33,6 +39,9 @@ record MqttSettings(
             o.duration("keepAlive", Duration.ofSeconds(30)));
     if (s.qos < 0 || s.qos > 2)
       throw new ResolveEndpointFailedException(uri, "qos must be 0, 1 or 2");
+    if (s.shareGroup != null && !s.shareGroup.matches("[^/+#]+")) {
+      throw new ResolveEndpointFailedException(uri, "shareGroup must not contain '/', '+' or '#'");
+    }
     if ((s.clientCert == null) != (s.clientKey == null)) {
       throw new ResolveEndpointFailedException(uri, "clientCert and clientKey go together");
     }
@@ -53,9 +62,24 @@ record MqttSettings(
         uri, "url must start with tcp://, ssl://, ws://, wss://, mqtt:// or mqtts://");
   }
 
+  /** The client id of this replica: `clientId`, suffixed with `replica` when shared. */
+  String clientId(String replica) {
+    return shareGroup == null ? clientId : Names.mqttClientId(clientId, replica);
+  }
+
+  /** The subscription's topic filter: `$share/{group}/{topic}` with a group. */
+  String filter() {
+    return Names.mqttSharedFilter(shareGroup, topic);
+  }
+
   /** Never prints the key. */
   @Override
   public String toString() {
-    return "mqtt " + url + " topic " + topic + " as " + clientId;
+    return "mqtt "
+        + url
+        + " topic "
+        + filter()
+        + " as "
+        + clientId(shareGroup == null ? null : "{replica}");
   }
 }

@@ -24,7 +24,8 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * The TLS socket factory of an MQTT source from PEM: `caCert` replaces the JDK trust store,
  * `clientCert` + `clientKey` (PKCS#8 `PRIVATE KEY`, RSA or EC) authenticate the client. Each value
- * is PEM text or the path of a PEM file.
+ * is PEM text, base64-encoded PEM (how the compiler passes `${env:}` and Secret references: PEM
+ * line breaks cannot travel in an endpoint URI) or the path of a PEM file.
  */
 final class MqttTls {
   private static final Pattern PEM =
@@ -70,11 +71,23 @@ final class MqttTls {
    */
   static String pem(String value, String field) throws IOException {
     if (value.contains("-----BEGIN")) return rewrap(value);
+    String decoded = base64(value.trim());
+    if (decoded != null && decoded.contains("-----BEGIN")) return rewrap(decoded);
     Path path = Path.of(value.trim());
     if (!Files.isRegularFile(path)) {
-      throw new IOException(field + " is neither PEM text nor a readable file: " + path);
+      // never the value itself: it may be a key
+      throw new IOException(field + " is neither PEM text, base64 PEM nor a readable file");
     }
     return Files.readString(path, StandardCharsets.US_ASCII);
+  }
+
+  private static String base64(String value) {
+    if (!value.matches("[A-Za-z0-9+/=\\s]+")) return null;
+    try {
+      return new String(Base64.getMimeDecoder().decode(value), StandardCharsets.US_ASCII);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Every PEM block with its base64 body on 64-column lines, whatever whitespace it had. */

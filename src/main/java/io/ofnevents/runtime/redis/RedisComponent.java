@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.redis;
 
 import io.ofnevents.runtime.EndpointOptions;
+import io.ofnevents.runtime.SecretOptions;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
@@ -10,6 +11,11 @@ import org.apache.camel.support.DefaultComponent;
  * Stream read through a consumer group with at-least-once acknowledgement, or a pub/sub channel.
  */
 public class RedisComponent extends DefaultComponent {
+  @Override
+  protected void doInit() throws Exception {
+    super.doInit();
+    SecretOptions.register(getCamelContext(), RedisSettings.class);
+  }
 
   @Override
   protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {

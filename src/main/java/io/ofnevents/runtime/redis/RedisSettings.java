@@ -3,6 +3,7 @@ package io.ofnevents.runtime.redis;
 import io.ofnevents.runtime.EndpointOptions;
 import java.time.Duration;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.spi.UriParam;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.Config;
 import org.redisson.config.EqualJitterDelay;
@@ -13,7 +14,7 @@ import org.redisson.config.EqualJitterDelay;
  */
 record RedisSettings(
     String host,
-    String password,
+    @UriParam(name = "redisPassword", label = "security", secret = true) String password,
     int database,
     boolean tls,
     String redisType,

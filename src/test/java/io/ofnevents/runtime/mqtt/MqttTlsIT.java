@@ -86,6 +86,7 @@ class MqttTlsIT {
             mosquitto.url(),
             "secure/#",
             "tls-publisher",
+            null,
             1,
             true,
             CERTS.caCert().toString(),

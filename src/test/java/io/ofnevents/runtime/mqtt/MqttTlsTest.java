@@ -25,6 +25,18 @@ class MqttTlsTest {
   }
 
   @Test
+  void base64EncodedPemIsDecodedAndAnythingElseIsRefusedWithoutShowingIt() throws Exception {
+    String pem =
+        "-----BEGIN CERTIFICATE-----\n" + "QUJD".repeat(20) + "\n-----END CERTIFICATE-----\n";
+    String base64 = Base64.getEncoder().encodeToString(pem.getBytes());
+    assertThat(MqttTls.pem(base64, "caCert")).isEqualTo(MqttTls.rewrap(pem));
+    assertThatThrownBy(() -> MqttTls.pem("s3cr3t-not-a-key", "clientKey"))
+        .hasMessage("clientKey is neither PEM text, base64 PEM nor a readable file")
+        .message()
+        .doesNotContain("s3cr3t");
+  }
+
+  @Test
   void readsAPkcs8RsaKeyWhateverItsWhitespace() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
