@@ -139,14 +139,20 @@ final class MqttConsumer extends DefaultConsumer
     deliveries.arrived(topic, message);
   }
 
+  /** A broker resend (DUP, same packet id) gets the id of the message it repeats. */
+  @Override
+  public String recordId(String topic, MqttMessage message) {
+    return ids.idOf(topic, message);
+  }
+
   /** Runs the route of one message; its failure, or null. */
   @Override
-  public Exception process(String topic, MqttMessage message) {
+  public Exception process(String topic, MqttMessage message, String recordId) {
     Exchange exchange = createExchange(false);
     try {
       exchange.getIn().setBody(message.getPayload());
       exchange.getIn().setHeader(CloudEventHeaders.SUBJECT, topic);
-      exchange.getIn().setHeader(CloudEventHeaders.RECORD_ID, ids.idOf(topic, message));
+      exchange.getIn().setHeader(CloudEventHeaders.RECORD_ID, recordId);
       getProcessor().process(exchange);
       return exchange.getException();
     } catch (Exception e) {

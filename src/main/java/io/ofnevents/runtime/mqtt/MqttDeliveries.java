@@ -29,13 +29,21 @@ final class MqttDeliveries implements Runnable {
   // the broker's window of unacknowledged messages (mosquitto: 20) bounds it in practice
   private static final int CAPACITY = 1000;
 
-  /** One message as it arrived, with the connection it arrived on. */
-  record Delivery(int connection, String topic, MqttMessage message) {}
+  /** One message as it arrived, with the connection it arrived on and its record id. */
+  record Delivery(int connection, String topic, MqttMessage message, String recordId) {}
 
-  /** What the consumer does with a message: runs its route, acknowledges it. */
+  /** What the consumer does with a message: names it, runs its route, acknowledges it. */
   interface Route {
+    /**
+     * The record id of a message, taken once when it arrives (on Paho's callback thread, in order),
+     * so that retries in place keep it; null when the consumer sets none.
+     */
+    default String recordId(String topic, MqttMessage message) {
+      return null;
+    }
+
     /** The route's failure, or null. */
-    Exception process(String topic, MqttMessage message);
+    Exception process(String topic, MqttMessage message, String recordId);
 
     void acknowledge(MqttMessage message);
   }
@@ -54,7 +62,7 @@ final class MqttDeliveries implements Runnable {
 
   /** Queues a message (Paho's callback); waits only when the queue is full. */
   void arrived(String topic, MqttMessage message) throws InterruptedException {
-    queue.put(new Delivery(connection.get(), topic, message));
+    queue.put(new Delivery(connection.get(), topic, message, route.recordId(topic, message)));
   }
 
   /** The connection is gone; with a persistent session the broker sends the queued ones again. */
@@ -86,7 +94,7 @@ final class MqttDeliveries implements Runnable {
     int qos = d.message().getQos();
     long backoff = FIRST_RETRY_MS;
     while (true) {
-      Exception failure = route.process(d.topic(), d.message());
+      Exception failure = route.process(d.topic(), d.message(), d.recordId());
       boolean current = d.connection() == connection.get();
       if (failure == null) {
         if (qos > 0 && current) route.acknowledge(d.message());

@@ -27,7 +27,7 @@ class MqttDeliveriesTest {
   final MqttDeliveries.Route route =
       new MqttDeliveries.Route() {
         @Override
-        public Exception process(String topic, MqttMessage message) {
+        public Exception process(String topic, MqttMessage message, String recordId) {
           entered.countDown();
           try {
             gate.await(10, TimeUnit.SECONDS);
