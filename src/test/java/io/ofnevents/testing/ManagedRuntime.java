@@ -73,7 +73,12 @@ public final class ManagedRuntime implements AutoCloseable {
   public ManagedRuntime awaitReady(Duration timeout) {
     await()
         .atMost(timeout)
-        .failFast("runtime exited:\n" + logTail(50), () -> !process.isAlive())
+        .failFast(
+            "runtime exited",
+            () -> {
+              // the log is read when it exits, not when the wait starts
+              if (!process.isAlive()) throw new AssertionError("runtime exited:\n" + logTail(50));
+            })
         .ignoreExceptions()
         .until(() -> status("/health/ready") == 200);
     return this;
