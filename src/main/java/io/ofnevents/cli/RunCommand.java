@@ -39,6 +39,15 @@ final class RunCommand implements Callable<Integer> {
   int managementPort;
 
   @Option(
+      names = "--ingress-port",
+      defaultValue = "8081",
+      description =
+          "Port of the Knative Brokers' ingress, POST /NAMESPACE/BROKER (CloudEvents, answered 202"
+              + " once stored); 0 turns it off. Bound only when the input has a Broker (default:"
+              + " ${DEFAULT-VALUE}).")
+  int ingressPort;
+
+  @Option(
       names = "--kamelets",
       paramLabel = "LOCATION",
       defaultValue = RuntimeOptions.CLASSPATH_KAMELETS,
@@ -90,7 +99,9 @@ final class RunCommand implements Callable<Integer> {
     if (bundle.routes().isEmpty()) {
       spec.commandLine()
           .getErr()
-          .println("nothing to run: no EventSource or Trigger in " + resources.paths);
+          .println(
+              "nothing to run: no EventSource, Trigger, Broker or PingSource in "
+                  + resources.paths);
       return 1;
     }
     if (secretsDir != null) {
@@ -109,7 +120,13 @@ final class RunCommand implements Callable<Integer> {
       }
       properties.put(ParkedApi.TOKEN_FILE, apiTokenFile.toAbsolutePath().toString());
     }
-    RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties);
+    if (ingressPort < 0 || ingressPort > 65535) {
+      spec.commandLine()
+          .getErr()
+          .println("ofn-events run: --ingress-port " + ingressPort + " is not a port (0 = off)");
+      return 1;
+    }
+    RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties, ingressPort);
     try (OfnRuntime runtime =
         new OfnRuntime(bundle, options)
             .withConsole(ConsoleCatalog.of(loaded, bundle), ConsoleToken.of(consoleToken))) {

@@ -1,0 +1,87 @@
+package io.ofnevents.runtime.knative;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ofnevents.runtime.observe.Meters;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.model.FilterDefinition;
+import org.apache.camel.model.ProcessorDefinitionHelper;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.processor.FilterProcessor;
+import org.apache.camel.spi.InterceptStrategy;
+import org.apache.camel.support.processor.DelegateAsyncProcessor;
+
+/**
+ * Counts, per Knative Trigger, the events its filter saw, matched and filtered out, and those whose
+ * delivery failed (to be redelivered or parked). It wraps the `filter` step the compiler generates
+ * in a Trigger's consuming route (id `kn-trigger-...-filter`), whose route description names the
+ * Trigger, so the filter language stays untouched.
+ */
+public final class KnFilterMeters implements InterceptStrategy {
+  static final String MATCHED = "ofn.kn.trigger.matched";
+  private static final Pattern DESCRIPTION =
+      Pattern.compile("Trigger\\.eventing\\.knative\\.dev ([^/ ]+)/([^: ]+): .*");
+
+  @Override
+  public Processor wrapProcessorInInterceptors(
+      CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
+    if (!(definition instanceof FilterDefinition filter)
+        || filter.getId() == null
+        || !filter.getId().startsWith("kn-trigger-")
+        || !filter.getId().endsWith("-filter")
+        || !(target instanceof FilterProcessor processor)
+        || processor.getStatusPropertyName() != null) {
+      return target;
+    }
+    RouteDefinition route = ProcessorDefinitionHelper.getRoute(definition);
+    Matcher m = route == null ? null : DESCRIPTION.matcher(String.valueOf(route.getDescription()));
+    if (m == null || !m.matches()) return target;
+    processor.setStatusPropertyName(MATCHED);
+    return new Counting(target, Meters.registry(context), m.group(1), m.group(2));
+  }
+
+  private static final class Counting extends DelegateAsyncProcessor {
+    private final Counter received;
+    private final Counter matched;
+    private final Counter filtered;
+    private final Counter failed;
+
+    Counting(Processor filter, MeterRegistry r, String namespace, String trigger) {
+      super(filter);
+      String[] tags = {"namespace", namespace, "trigger", trigger};
+      received =
+          Meters.counter(r, Meters.KN_TRIGGER_RECEIVED, "Events received from the Broker", tags);
+      matched = Meters.counter(r, Meters.KN_TRIGGER_MATCHED, "Events the filter matched", tags);
+      filtered =
+          Meters.counter(r, Meters.KN_TRIGGER_FILTERED, "Events the filter did not match", tags);
+      failed =
+          Meters.counter(
+              r,
+              Meters.KN_TRIGGER_FAILED,
+              "Events neither delivered nor dead-lettered; redelivered by the bus, or parked",
+              tags);
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+      received.increment();
+      return processor.process(
+          exchange,
+          doneSync -> {
+            if (Boolean.TRUE.equals(exchange.getProperty(MATCHED))) {
+              matched.increment();
+              if (exchange.getException() != null) failed.increment();
+            } else {
+              filtered.increment();
+            }
+            callback.done(doneSync);
+          });
+    }
+  }
+}
