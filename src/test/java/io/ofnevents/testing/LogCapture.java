@@ -48,6 +48,11 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             event.getThrown()));
   }
 
+  /** Every line captured so far. */
+  public List<Line> lines() {
+    return List.copyOf(lines);
+  }
+
   /** Lines at `level` whose message matches `pattern` (e.g. {@code LogLines.regex(...)}). */
   public List<Line> matching(Level level, Pattern pattern) {
     return lines.stream()
