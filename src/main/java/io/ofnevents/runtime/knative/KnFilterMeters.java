@@ -14,34 +14,36 @@ import org.apache.camel.model.FilterDefinition;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.processor.FilterProcessor;
-import org.apache.camel.spi.InterceptStrategy;
 import org.apache.camel.support.processor.DelegateAsyncProcessor;
 
 /**
  * Counts, per Knative Trigger, the events its filter saw, matched and filtered out, and those whose
  * delivery failed (to be redelivered or parked). It wraps the `filter` step the compiler generates
  * in a Trigger's consuming route (id `kn-trigger-...-filter`), whose route description names the
- * Trigger, so the filter language stays untouched.
+ * Trigger, so the filter language stays untouched. Called by the one intercept strategy of our
+ * meters (observe SubscriberMeters): Camel wraps whatever a strategy returns, so a second strategy
+ * would no longer see the filter's own processor.
  */
-public final class KnFilterMeters implements InterceptStrategy {
+public final class KnFilterMeters {
   static final String MATCHED = "ofn.kn.trigger.matched";
   private static final Pattern DESCRIPTION =
       Pattern.compile("Trigger\\.eventing\\.knative\\.dev ([^/ ]+)/([^: ]+): .*");
 
-  @Override
-  public Processor wrapProcessorInInterceptors(
-      CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
+  private KnFilterMeters() {}
+
+  /** `target` counted, when `definition` is a Knative Trigger's filter; else null. */
+  public static Processor wrap(CamelContext context, NamedNode definition, Processor target) {
     if (!(definition instanceof FilterDefinition filter)
         || filter.getId() == null
         || !filter.getId().startsWith("kn-trigger-")
         || !filter.getId().endsWith("-filter")
         || !(target instanceof FilterProcessor processor)
         || processor.getStatusPropertyName() != null) {
-      return target;
+      return null;
     }
     RouteDefinition route = ProcessorDefinitionHelper.getRoute(definition);
     Matcher m = route == null ? null : DESCRIPTION.matcher(String.valueOf(route.getDescription()));
-    if (m == null || !m.matches()) return target;
+    if (m == null || !m.matches()) return null;
     processor.setStatusPropertyName(MATCHED);
     return new Counting(target, Meters.registry(context), m.group(1), m.group(2));
   }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ofnevents.runtime.bus.BusComponent;
-import io.ofnevents.runtime.knative.KnFilterMeters;
 import org.apache.camel.CamelContext;
 
 /**
@@ -26,7 +25,6 @@ public final class Observability {
     }
     context.addRoutePolicyFactory(new ResourcePolicy.Factory());
     context.getCamelContextExtension().addInterceptStrategy(new SubscriberMeters());
-    context.getCamelContextExtension().addInterceptStrategy(new KnFilterMeters());
     Gauge.builder(Meters.BUS_UP, context, Observability::busUp)
         .description("1 while every NATS bus connection is up (what /health/ready checks)")
         .register(Meters.registry(context));
