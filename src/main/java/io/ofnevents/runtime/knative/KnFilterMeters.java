@@ -2,9 +2,9 @@ package io.ofnevents.runtime.knative;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ofnevents.model.Kind;
+import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.observe.Meters;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -26,8 +26,6 @@ import org.apache.camel.support.processor.DelegateAsyncProcessor;
  */
 public final class KnFilterMeters {
   static final String MATCHED = "ofn.kn.trigger.matched";
-  private static final Pattern DESCRIPTION =
-      Pattern.compile("Trigger\\.eventing\\.knative\\.dev ([^/ ]+)/([^: ]+): .*");
 
   private KnFilterMeters() {}
 
@@ -42,10 +40,14 @@ public final class KnFilterMeters {
       return null;
     }
     RouteDefinition route = ProcessorDefinitionHelper.getRoute(definition);
-    Matcher m = route == null ? null : DESCRIPTION.matcher(String.valueOf(route.getDescription()));
-    if (m == null || !m.matches()) return null;
+    ResourceId trigger =
+        KnRouteDescription.of(route == null ? null : route.getDescription())
+            .map(KnRouteDescription::resource)
+            .filter(id -> id.kind() == Kind.KN_TRIGGER)
+            .orElse(null);
+    if (trigger == null) return null;
     processor.setStatusPropertyName(MATCHED);
-    return new Counting(target, Meters.registry(context), m.group(1), m.group(2));
+    return new Counting(target, Meters.registry(context), trigger.namespace(), trigger.name());
   }
 
   private static final class Counting extends DelegateAsyncProcessor {
