@@ -8,6 +8,7 @@ import io.ofnevents.display.EventDisplay;
 import io.ofnevents.model.load.LoadResult;
 import io.ofnevents.model.load.YamlLoader;
 import io.ofnevents.testing.KnRuntime;
+import io.ofnevents.testing.LogCapture;
 import io.ofnevents.testing.RecordingSink;
 import io.ofnevents.testing.Yamls;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,10 +47,11 @@ class KnExamplesIT {
     try (EventDisplay display = new EventDisplay(0, new PrintStream(printed, true, UTF_8))) {
       display.start();
       String url = "http://127.0.0.1:" + display.port();
-      try (KnRuntime runtime =
-          KnRuntime.start(
-              load(Path.of("examples/knative/seed-003"), s -> s),
-              List.of("Service/event-display=" + url))) {
+      try (LogCapture log = LogCapture.open();
+          KnRuntime runtime =
+              KnRuntime.start(
+                  load(Path.of("examples/knative/seed-003"), s -> s),
+                  List.of("Service/event-display=" + url))) {
         // stands in for the seed's ApiServerSource until it is served
         assertThat(
                 runtime
@@ -64,6 +68,17 @@ class KnExamplesIT {
                     .statusCode())
             .isEqualTo(202);
         await().atMost(WAIT).until(() -> printed.toString(UTF_8).contains("Data,"));
+        // said once at start: the Broker has no bus of its own here
+        assertThat(
+                log.matching(Level.INFO, Pattern.compile("No EventBus or ClusterEventBus default")))
+            .singleElement()
+            .satisfies(
+                l ->
+                    assertThat(l.message())
+                        .isEqualTo(
+                            "No EventBus or ClusterEventBus default for Broker.eventing.knative.dev"
+                                + " default/default: served by the in-memory bus of this process"
+                                + " (their events are lost when it stops)"));
       }
     }
     assertThat(
