@@ -3,6 +3,7 @@ package io.ofnevents.knative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ofnevents.runtime.parking.ParkedEvents;
 import io.ofnevents.testing.FaultReport;
 import io.ofnevents.testing.KnRuntime;
 import io.ofnevents.testing.NatsServer;
@@ -43,7 +44,9 @@ class KnJetStreamIT {
         ---
         apiVersion: eventing.knative.dev/v1
         kind: Trigger
-        metadata: {name: BROKER-all}
+        metadata:
+          name: BROKER-all
+          annotations: {ofn-events.io/max-deliveries: "2"}
         spec:
           broker: BROKER
           filter: {attributes: {type: order}}
@@ -204,6 +207,17 @@ class KnJetStreamIT {
                             .count()
                         >= 2);
         assertThat(sink.delivered("/refused-replies")).isEmpty();
+        // on its second delivery it is parked: the original as its subscriber got it, not the
+        // reply that replaced it in the delivery route
+        ParkedEvents parked = new ParkedEvents(runtime.runtime().context());
+        await()
+            .atMost(WAIT)
+            .until(() -> !parked.list("default/kn-trigger:refused-all", 10).isEmpty());
+        ParkedEvents.Parked p = parked.list("default/kn-trigger:refused-all", 10).get(0);
+        assertThat(p.event().eventId()).isEqualTo("o1");
+        assertThat(p.event().headers()).containsEntry("ce-type", "order");
+        assertThat(new String(p.event().body(), java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo("{}");
         assertThat(
                 runtime
                     .metrics()

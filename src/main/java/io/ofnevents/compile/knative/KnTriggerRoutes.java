@@ -37,7 +37,8 @@ final class KnTriggerRoutes {
     parameters.put("trigger", ns + "/" + Names.knTriggerParkingOwner(t.name()));
     parameters.put(
         bus.inMemory() ? "parkedTopic" : "parkedSubject", Names.knTriggerParked(ns, t.name()));
-    parameters.put("maxDeliveries", DeliveryDefaults.MAX_DELIVERIES);
+    Integer max = t.maxDeliveries();
+    parameters.put("maxDeliveries", max == null ? DeliveryDefaults.MAX_DELIVERIES : max);
     List<Object> steps =
         Y.list(
             Y.map(

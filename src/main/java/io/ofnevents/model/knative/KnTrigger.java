@@ -34,6 +34,27 @@ public record KnTrigger(
         && "ignore".equals(metadata.annotations().get(REPLY_ANNOTATION));
   }
 
+  /**
+   * Annotation (ofn-events): deliveries of an event from the bus (the first included) before one
+   * its subscriber keeps failing, without a dead letter, is parked; as an OpenFunction Trigger's
+   * `spec.maxDeliveries` (default {@code DeliveryDefaults.MAX_DELIVERIES}).
+   */
+  public static final String MAX_DELIVERIES_ANNOTATION = "ofn-events.io/max-deliveries";
+
+  /** The {@link #MAX_DELIVERIES_ANNOTATION} value, or null when absent or not a number. */
+  public Integer maxDeliveries() {
+    String v =
+        metadata.annotations() == null
+            ? null
+            : metadata.annotations().get(MAX_DELIVERIES_ANNOTATION);
+    if (v == null) return null;
+    try {
+      return Integer.valueOf(v.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** Annotation of the sugar controller (`enabled`/`disabled`), only valid on Broker `default`. */
   public static final String INJECTION_ANNOTATION = "eventing.knative.dev/injection";
 

@@ -93,6 +93,13 @@ final class KnTriggerRules {
               + reply
               + "\")");
     }
+    String max = ann.get(KnTrigger.MAX_DELIVERIES_ANNOTATION);
+    if (max != null
+        && (t.maxDeliveries() == null || t.maxDeliveries() < 1 || t.maxDeliveries() > 1000)) {
+      r.error(
+          "metadata.annotations[\"" + KnTrigger.MAX_DELIVERIES_ANNOTATION + "\"]",
+          "must be a number of deliveries from 1 to 1000 (got \"" + max + "\")");
+    }
     String injection = ann.get(KnTrigger.INJECTION_ANNOTATION);
     if (injection != null) {
       String path = "metadata.annotations[\"" + KnTrigger.INJECTION_ANNOTATION + "\"]";
