@@ -73,9 +73,7 @@ final class KnativeFormat {
   /** The SDK's `DataMediaType() == "application/json"`: the media type without parameters. */
   private static boolean isJson(String contentType) {
     if (contentType == null) return false;
-    String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!media.equals("application/json")) return false;
-    return true;
+    return contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
   }
 
   /** `time` as Go prints a Timestamp: UTC, RFC 3339 with the fraction's trailing zeros cut. */

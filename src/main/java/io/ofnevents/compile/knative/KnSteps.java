@@ -4,6 +4,7 @@ import io.ofnevents.compile.BusEndpoints;
 import io.ofnevents.compile.Compilation;
 import io.ofnevents.compile.Kamelets;
 import io.ofnevents.compile.Names;
+import io.ofnevents.compile.SinkEndpoints;
 import io.ofnevents.compile.Y;
 import io.ofnevents.model.DeliveryDefaults;
 import io.ofnevents.model.ResourceId;
@@ -26,7 +27,6 @@ public final class KnSteps {
   static final String KN = "ofn-kn:";
 
   static final String HTTP_SINK = "ofn-http-sink";
-  static final String DELIVERY_FAILED = "io.ofnevents.runtime.delivery.DeliveryFailedException";
 
   /** Exchange property the `ofn-kn:` steps set when the message is to be published. */
   static final String PUBLISH = "ofnKnPublish";
@@ -78,16 +78,10 @@ public final class KnSteps {
   static List<Object> withDeadLetter(
       Map<String, Object> deliver, Hop deadLetter, KnDelivery d, String dedupScope, Ctx ctx) {
     if (deadLetter == null) return Y.list(deliver);
-    List<Object> catchSteps =
-        Y.list(Y.to("ofn-cloudevents:dead-letter", Y.map("attributes", "knative")));
-    catchSteps.addAll(send(deadLetter, d, Replies.NONE, null, dedupScope, ctx));
-    return Y.list(
-        Y.map(
-            "doTry",
-            Y.map(
-                "steps", Y.list(deliver),
-                "doCatch",
-                    Y.list(Y.map("exception", List.of(DELIVERY_FAILED), "steps", catchSteps)))));
+    return SinkEndpoints.withDeadLetter(
+        deliver,
+        send(deadLetter, d, Replies.NONE, null, dedupScope, ctx),
+        Y.map("attributes", "knative"));
   }
 
   /** The steps sending the exchange to `hop`: an HTTP call, or entering its Broker. */
