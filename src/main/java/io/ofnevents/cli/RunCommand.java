@@ -46,6 +46,15 @@ final class RunCommand implements Callable<Integer> {
   int managementPort;
 
   @Option(
+      names = "--ingress-port",
+      defaultValue = "8081",
+      description =
+          "Port of the Knative Brokers' ingress, POST /NAMESPACE/BROKER (CloudEvents, answered 202"
+              + " once stored); 0 turns it off. Bound only when the input has a Broker (default:"
+              + " ${DEFAULT-VALUE}).")
+  int ingressPort;
+
+  @Option(
       names = "--kamelets",
       paramLabel = "LOCATION",
       defaultValue = RuntimeOptions.CLASSPATH_KAMELETS,
@@ -101,7 +110,9 @@ final class RunCommand implements Callable<Integer> {
     if (bundle.routes().isEmpty()) {
       spec.commandLine()
           .getErr()
-          .println("nothing to run: no EventSource or Trigger in " + resources.paths);
+          .println(
+              "nothing to run: no EventSource, Trigger, Broker or PingSource in "
+                  + resources.paths);
       return 1;
     }
     if (secretsDir != null) {
@@ -110,7 +121,14 @@ final class RunCommand implements Callable<Integer> {
           "camel.kubernetes-config.mount-path-secrets", secretsDir.toAbsolutePath().toString());
       properties.put("camel.kubernetes-config.client-enabled", "false");
     }
-    RuntimeOptions options = new RuntimeOptions(managementPort, kamelets, properties, token);
+    if (ingressPort < 0 || ingressPort > 65535) {
+      spec.commandLine()
+          .getErr()
+          .println("ofn-events run: --ingress-port " + ingressPort + " is not a port (0 = off)");
+      return 1;
+    }
+    RuntimeOptions options =
+        new RuntimeOptions(managementPort, kamelets, properties, token, ingressPort);
     try (OfnRuntime runtime =
         new OfnRuntime(bundle, options).withConsole(ConsoleCatalog.of(loaded, bundle))) {
       Signals.onTerminate(runtime::requestStop);

@@ -8,14 +8,25 @@ import java.util.TreeSet;
 
 /**
  * Everything compiled from a set of resources: route files, the application properties, the
- * problems found on the way (e.g. a sink ref nobody resolved), and the values of secrets that were
- * given in clear, which `run` passes to Camel in memory and nothing ever writes to a file.
+ * problems found on the way (e.g. a sink ref nobody resolved), the values of secrets that were
+ * given in clear, which `run` passes to Camel in memory and nothing ever writes to a file, and
+ * notes a run logs at start (e.g. the Brokers an implicit in-memory bus serves).
  */
 public record Bundle(
     List<RouteFile> routes,
     String applicationProperties,
     List<Problem> problems,
-    Map<String, String> secretLiterals) {
+    Map<String, String> secretLiterals,
+    List<String> notes) {
+
+  /** A bundle without notes. */
+  public Bundle(
+      List<RouteFile> routes,
+      String applicationProperties,
+      List<Problem> problems,
+      Map<String, String> secretLiterals) {
+    this(routes, applicationProperties, problems, secretLiterals, List.of());
+  }
 
   /** Names of every Kamelet the routes use. */
   public SortedSet<String> kamelets() {

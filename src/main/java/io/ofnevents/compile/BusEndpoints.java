@@ -12,7 +12,7 @@ import java.util.Map;
  * bus needs only topic names; NATS buses carry their connection settings in every endpoint so each
  * generated file stands alone (the runtime shares one connection per server and credentials).
  */
-final class BusEndpoints {
+public final class BusEndpoints {
   static final String MEMORY_SOURCE = "ofn-inmemory-source";
   static final String MEMORY_SINK = "ofn-inmemory-sink";
   static final String NATS_SOURCE = "ofn-nats-source";
@@ -23,14 +23,14 @@ final class BusEndpoints {
   private final Compilation c;
   private final ResourceId owner;
 
-  BusEndpoints(EventBusSpec bus, Kamelets used, Compilation c, ResourceId owner) {
+  public BusEndpoints(EventBusSpec bus, Kamelets used, Compilation c, ResourceId owner) {
     this.bus = bus;
     this.used = used;
     this.c = c;
     this.owner = owner;
   }
 
-  boolean inMemory() {
+  public boolean inMemory() {
     return bus.inMemory() != null;
   }
 
@@ -38,7 +38,7 @@ final class BusEndpoints {
    * Publishes the exchange to `topic`; `dedupScope` makes republished ids distinct per Trigger
    * subscriber.
    */
-  Map<String, Object> publish(String topic, String dedupScope) {
+  public Map<String, Object> publish(String topic, String dedupScope) {
     if (inMemory()) return Y.to(used.use(MEMORY_SINK), Y.map("topic", topic));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("servers", servers());
@@ -52,11 +52,20 @@ final class BusEndpoints {
    * Consumes `topic` as the Trigger's durable, shared consumer, `concurrency` events at once (the
    * Kamelet's default of 1 when null).
    */
-  Map<String, Object> consume(String topic, String trigger, String namespace, Integer concurrency) {
+  public Map<String, Object> consume(
+      String topic, String trigger, String namespace, Integer concurrency) {
+    return consumeAs(topic, Names.triggerConsumer(namespace, trigger), concurrency);
+  }
+
+  /**
+   * Consumes `topic` as the durable, shared consumer `consumer` (prefixed with a natsStreaming
+   * bus's `durableSubscriptionName`, as every consumer of that bus).
+   */
+  public Map<String, Object> consumeAs(String topic, String consumer, Integer concurrency) {
     if (inMemory()) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("topic", topic);
-      p.put("consumer", Names.triggerConsumer(namespace, trigger));
+      p.put("consumer", consumer);
       if (concurrency != null) p.put("concurrency", concurrency);
       return Y.endpoint(used.use(MEMORY_SOURCE), p);
     }
@@ -65,7 +74,7 @@ final class BusEndpoints {
     p.put("subject", topic);
     NatsStreamingSpec stan = bus.natsStreaming();
     String prefix = stan == null ? null : stan.durableSubscriptionName();
-    p.put("consumer", Names.triggerConsumer(prefix, namespace, trigger));
+    p.put("consumer", prefix == null ? consumer : prefix + "-" + consumer);
     if (concurrency != null) p.put("concurrency", concurrency);
     p.putAll(NatsSettings.consumer(bus));
     p.putAll(streamAndAuth());
@@ -73,7 +82,7 @@ final class BusEndpoints {
   }
 
   /** Connection and stream settings shared by every NATS endpoint of this bus. */
-  Map<String, Object> connection() {
+  public Map<String, Object> connection() {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("servers", servers());
     p.putAll(streamAndAuth());
@@ -84,7 +93,7 @@ final class BusEndpoints {
    * The `ofn-bus:` URI of `subject` on this bus, for a tool that opens it outside a route (secrets
    * stay placeholders, resolved by the Camel context that opens it).
    */
-  String uri(String subject) {
+  public String uri(String subject) {
     if (inMemory()) return "ofn-bus:" + subject + "?driver=memory";
     Map<String, Object> p = connection();
     Object mode = p.remove("mode");

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** State of one compile run: inputs, options, secrets met and problems found. */
-final class Compilation {
+public final class Compilation {
   private final ResourceSet resources;
   private final Map<ResourceId, SourceMap> sources;
   private final CompileOptions options;
@@ -27,11 +27,11 @@ final class Compilation {
     this.options = options;
   }
 
-  ResourceSet resources() {
+  public ResourceSet resources() {
     return resources;
   }
 
-  EventBusSpec bus(String namespace, String name) {
+  public EventBusSpec bus(String namespace, String name) {
     return resources
         .busSpec(namespace, name)
         .orElseThrow(
@@ -39,36 +39,25 @@ final class Compilation {
   }
 
   /**
-   * The URL of a sink: its uri, else its ref through the shared destination resolver, else a
-   * problem (validation reports it first in every strict run).
+   * Where a sink goes: its URL, or a Broker of the input (its events go onto the Broker's subject);
+   * an unresolvable one is a problem (validation reports it first in strict runs).
    */
-  String sinkUrl(SinkSpec sink, ResourceId owner, String path) {
+  Target target(SinkSpec sink, ResourceId owner, String path) {
     Target t = Destinations.resolve(sink, owner.namespace(), resources, options.addressing());
-    if (t instanceof Target.Url url) return url.url();
-    if (t instanceof Target.Addressable to) {
-      error(
-          owner,
-          path + ".ref",
-          "publishing onto "
-              + to.resource()
-              + " from an OpenFunction subscriber is not supported yet (it comes with the runtime"
-              + " of the Knative kinds)");
-    } else {
-      error(owner, path + ".ref", ((Target.Unresolved) t).message());
-    }
-    return "http://unresolved.invalid/";
+    if (t instanceof Target.Unresolved u) error(owner, path + ".ref", u.message());
+    return t;
   }
 
-  String secret(SecretValue value, ResourceId owner, String path) {
+  public String secret(SecretValue value, ResourceId owner, String path) {
     return secrets.placeholder(value, owner, path);
   }
 
-  void error(ResourceId owner, String path, String message) {
+  public void error(ResourceId owner, String path, String message) {
     SourceMap where = sources.getOrDefault(owner, SourceMap.unknown(null));
     problems.add(Problem.error(where.file(), where.lineOf(path), owner, path, message));
   }
 
-  CompileOptions options() {
+  public CompileOptions options() {
     return options;
   }
 

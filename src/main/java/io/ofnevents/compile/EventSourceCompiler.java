@@ -100,15 +100,22 @@ final class EventSourceCompiler {
       steps.add(bus.publish(Names.topic(ns, es.name(), event), null));
     }
     if (spec.sink() != null) {
-      String url = c.sinkUrl(spec.sink(), es.id(), "spec.sink");
       List<Object> deadLetter = new ArrayList<>();
       if (spec.delivery() != null && spec.delivery().deadLetterSink() != null) {
-        String dls =
-            c.sinkUrl(spec.delivery().deadLetterSink(), es.id(), "spec.delivery.deadLetterSink");
-        deadLetter.add(SinkEndpoints.http(dls, spec.delivery(), used));
+        deadLetter.addAll(
+            Sinks.steps(
+                spec.delivery().deadLetterSink(),
+                spec.delivery(),
+                List.of(),
+                es.id(),
+                "spec.delivery.deadLetterSink",
+                "dl",
+                used,
+                c));
       }
       steps.addAll(
-          SinkEndpoints.withDeadLetter(SinkEndpoints.http(url, spec.delivery(), used), deadLetter));
+          Sinks.steps(
+              spec.sink(), spec.delivery(), deadLetter, es.id(), "spec.sink", "sink", used, c));
     }
     String routeId = Names.eventSourceRoute(ns, es.name(), kind, event);
     // A route id in the Kamelet URI keeps two events with the same settings (two `@every 1s`)

@@ -4,16 +4,16 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** Records which Kamelets a route file uses while it is being generated. */
-final class Kamelets {
+public final class Kamelets {
   private final SortedSet<String> used = new TreeSet<>();
 
   /** `kamelet:name`, remembering the use. */
-  String use(String name) {
+  public String use(String name) {
     used.add(name);
     return "kamelet:" + name;
   }
 
-  SortedSet<String> used() {
+  public SortedSet<String> used() {
     return used;
   }
 }

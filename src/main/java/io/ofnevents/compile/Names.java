@@ -64,6 +64,22 @@ import java.util.Locale;
  *       durable name (above), so it never meets an OpenFunction Trigger's {@code {ns}-ebft-{t}}.
  *   <li>CloudEvent `source` of a PingSource: {@code /apis/v1/namespaces/{ns}/pingsources/{name}},
  *       `type` {@value #PING_TYPE} (Knative's).
+ *   <li>Knative routes: a Trigger's delivery {@code kn-trigger-{ns}-{trigger}-deliver} (also its
+ *       {@code direct:} endpoint, where parked events are replayed); a PingSource's tick {@code
+ *       kn-ping-{ns}-{name}} and, for an HTTP sink, {@code kn-ping-{ns}-{name}-in} (its consumer)
+ *       and {@code kn-ping-{ns}-{name}-deliver}.
+ *   <li>Subjects of the Knative kinds besides a Broker's, each with a first dot-separated token
+ *       without '-' and at least one more token, so that (as above) none can be an OpenFunction
+ *       topic, a Broker subject or another of these: a PingSource's ticks to an HTTP sink {@code
+ *       knping.{ns}.{name}} (on the namespace's default bus), the parking subjects {@code
+ *       knparked.{ns}.{trigger}} (a Knative Trigger, on its Broker's bus) and {@code
+ *       knpingparked.{ns}.{name}} (a PingSource).
+ *   <li>Durable consumer of a PingSource's ticks: {@code {ns}-kn-ping-{name}}.
+ *   <li>Parked-event ids (`ofn-events parked`, `/api/parked`) are {@code {ns}/{owner}/{n}}; the
+ *       owner is the OpenFunction Trigger's name, {@code kn-trigger:{trigger}} for a Knative
+ *       Trigger and {@code pingsource:{name}} for a PingSource (':' is in no Kubernetes name, so
+ *       neither meets an OpenFunction Trigger's).
+ *   <li>Ingress path of a Broker: {@code /{ns}/{broker}}.
  * </ul>
  */
 public final class Names {
@@ -242,6 +258,72 @@ public final class Names {
   /** Lease the operators watching `namespace` (null: all) elect their leader with. */
   public static String operatorLease(String namespace) {
     return k8s(namespace == null ? "ofn-events-operator" : "ofn-events-operator-" + namespace);
+  }
+
+  /** Route id (and `direct:` name) of a Knative Trigger's delivery to its subscriber. */
+  public static String knTriggerDeliveryRoute(String ns, String trigger) {
+    return knTriggerRoute(ns, trigger) + "-deliver";
+  }
+
+  /** The in-process endpoint of {@link #knTriggerDeliveryRoute}; replays are sent here too. */
+  public static String knTriggerDeliveryDirect(String ns, String trigger) {
+    return "direct:" + knTriggerDeliveryRoute(ns, trigger);
+  }
+
+  /** Subject a Knative Trigger's undeliverable events are parked on, on its Broker's bus. */
+  public static String knTriggerParked(String ns, String trigger) {
+    return "knparked." + ns + "." + trigger;
+  }
+
+  /** The owner part of a Knative Trigger's parked-event ids: `kn-trigger:{trigger}`. */
+  public static String knTriggerParkingOwner(String trigger) {
+    return KN_TRIGGER_OWNER + trigger;
+  }
+
+  /** Prefix of {@link #knTriggerParkingOwner}. */
+  public static final String KN_TRIGGER_OWNER = "kn-trigger:";
+
+  /** Prefix of {@link #pingParkingOwner}. */
+  public static final String PING_OWNER = "pingsource:";
+
+  /** The owner part of a PingSource's parked-event ids: `pingsource:{name}`. */
+  public static String pingParkingOwner(String pingSource) {
+    return PING_OWNER + pingSource;
+  }
+
+  /** Subject a PingSource's ticks for an HTTP sink wait on (the namespace's default bus). */
+  public static String pingSubject(String ns, String pingSource) {
+    return "knping." + ns + "." + pingSource;
+  }
+
+  /** Subject a PingSource's undeliverable ticks are parked on. */
+  public static String pingParked(String ns, String pingSource) {
+    return "knpingparked." + ns + "." + pingSource;
+  }
+
+  /** Durable consumer delivering a PingSource's ticks to its HTTP sink. */
+  public static String pingConsumer(String ns, String pingSource) {
+    return ns + "-kn-ping-" + pingSource;
+  }
+
+  /** Route id of the consumer of {@link #pingSubject}. */
+  public static String pingInputRoute(String ns, String pingSource) {
+    return pingRoute(ns, pingSource) + "-in";
+  }
+
+  /** Route id (and `direct:` name) of a PingSource's delivery to its HTTP sink. */
+  public static String pingDeliveryRoute(String ns, String pingSource) {
+    return pingRoute(ns, pingSource) + "-deliver";
+  }
+
+  /** The in-process endpoint of {@link #pingDeliveryRoute}; replays are sent here too. */
+  public static String pingDeliveryDirect(String ns, String pingSource) {
+    return "direct:" + pingDeliveryRoute(ns, pingSource);
+  }
+
+  /** Path of a Broker on the ingress port (Knative's broker-ingress path). */
+  public static String brokerPath(String ns, String broker) {
+    return "/" + ns + "/" + broker;
   }
 
   /** JetStream stream holding `subject` when the bus does not name one. */

@@ -6,7 +6,7 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /** Writes generated routes as canonical, readable Camel YAML DSL with a header comment. */
-final class RouteYaml {
+public final class RouteYaml {
   private static final DumpSettings SETTINGS =
       DumpSettings.builder()
           .setDefaultFlowStyle(FlowStyle.BLOCK)
@@ -19,7 +19,7 @@ final class RouteYaml {
 
   private RouteYaml() {}
 
-  static String write(String header, List<Object> routes) {
+  public static String write(String header, List<Object> routes) {
     StringBuilder sb = new StringBuilder();
     for (String line : header.split("\n")) sb.append("# ").append(line).append('\n');
     // The indicator indent also shifts the top-level list; Camel examples start it at column 0.

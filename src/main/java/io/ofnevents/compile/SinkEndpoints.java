@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Steps that deliver to HTTP sinks, with retries and an optional dead letter. */
-final class SinkEndpoints {
+public final class SinkEndpoints {
   static final String HTTP_SINK = "ofn-http-sink";
 
   /** Thrown by the HTTP sink when every attempt failed; caught to dead-letter the event. */
@@ -32,8 +32,19 @@ final class SinkEndpoints {
    * error recorded in the event's extensions.
    */
   static List<Object> withDeadLetter(Map<String, Object> deliver, List<Object> deadLetterSteps) {
+    return withDeadLetter(deliver, deadLetterSteps, null);
+  }
+
+  /**
+   * As {@link #withDeadLetter(Map, List)}, the error recorded with `deadLetterParameters` (Knative
+   * resources: `attributes: knative`, Knative's own extensions).
+   */
+  public static List<Object> withDeadLetter(
+      Map<String, Object> deliver,
+      List<Object> deadLetterSteps,
+      Map<String, Object> deadLetterParameters) {
     if (deadLetterSteps.isEmpty()) return Y.list(deliver);
-    List<Object> catchSteps = Y.list(Y.to("ofn-cloudevents:dead-letter", null));
+    List<Object> catchSteps = Y.list(Y.to("ofn-cloudevents:dead-letter", deadLetterParameters));
     catchSteps.addAll(deadLetterSteps);
     return Y.list(
         Y.map(

@@ -4,7 +4,6 @@ import io.ofnevents.model.ConditionStateSpec;
 import io.ofnevents.model.DeliveryDefaults;
 import io.ofnevents.model.Durations;
 import io.ofnevents.model.FieldPath;
-import io.ofnevents.model.Input;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.Subscriber;
 import io.ofnevents.model.Trigger;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -37,8 +35,16 @@ final class TriggerCompiler {
     BusEndpoints bus = new BusEndpoints(c.bus(ns, spec.eventBus()), used, c, id);
     List<Object> routes = new ArrayList<>();
     int index = 0;
-    for (Map.Entry<String, TreeSet<String>> topic : inputsByTopic(t).entrySet()) {
-      routes.add(inputRoute(t, index++, topic.getKey(), topic.getValue(), bus));
+    for (Map.Entry<String, TreeSet<String>> topic : TriggerInputs.byTopic(t).entrySet()) {
+      BrokerInputs broker = BrokerInputs.of(t, topic.getValue(), used, c);
+      routes.add(
+          inputRoute(
+              t,
+              index++,
+              topic.getKey(),
+              topic.getValue(),
+              broker == null ? bus : broker.bus(),
+              broker));
     }
     routes.add(conditionRoute(t, bus));
     routes.addAll(subscriberRoutes(t, bus, used, c));
@@ -59,24 +65,13 @@ final class TriggerCompiler {
         id, Names.routeFile(id), RouteYaml.write(Compiler.header(id), routes), used.used());
   }
 
-  /** Inputs grouped by the topic they read; two inputs of one topic share a consumer. */
-  static Map<String, TreeSet<String>> inputsByTopic(Trigger t) {
-    Map<String, TreeSet<String>> byTopic = new TreeMap<>();
-    t.spec()
-        .inputs()
-        .forEach(
-            (name, input) ->
-                byTopic.computeIfAbsent(topicOf(t, input), k -> new TreeSet<>()).add(name));
-    return byTopic;
-  }
-
-  static String topicOf(Trigger t, Input input) {
-    String ns = input.namespace() == null ? t.namespace() : input.namespace();
-    return Names.topic(ns, input.eventSource(), input.event());
-  }
-
   private static Map<String, Object> inputRoute(
-      Trigger t, int index, String topic, TreeSet<String> inputs, BusEndpoints bus) {
+      Trigger t,
+      int index,
+      String topic,
+      TreeSet<String> inputs,
+      BusEndpoints bus,
+      BrokerInputs broker) {
     String ns = t.namespace();
     Map<String, Object> from = bus.consume(topic, t.name(), ns, t.spec().concurrency());
     @SuppressWarnings("unchecked")
@@ -88,9 +83,13 @@ final class TriggerCompiler {
     Integer max = t.spec().maxDeliveries();
     parameters.put("maxDeliveries", max == null ? DeliveryDefaults.MAX_DELIVERIES : max);
     List<Object> steps =
-        Y.list(
-            Y.map("setHeader", Y.map("name", "ce-ofninput", "constant", String.join(",", inputs))),
-            Y.to(Names.triggerDirect(ns, t.name()), null));
+        broker != null
+            ? broker.steps(Names.triggerDirect(ns, t.name()))
+            : Y.list(
+                Y.map(
+                    "setHeader",
+                    Y.map("name", "ce-ofninput", "constant", String.join(",", inputs))),
+                Y.to(Names.triggerDirect(ns, t.name()), null));
     return Y.map(
         "route",
         Y.map(
@@ -198,18 +197,31 @@ final class TriggerCompiler {
     String routeId = Names.triggerRoute(ns, t.name());
     List<Object> deadLetter = new ArrayList<>();
     if (s.effectiveDeadLetterSink() != null) {
-      String dls =
-          c.sinkUrl(
-              s.effectiveDeadLetterSink(), t.id(), FieldPath.join(path, s.deadLetterSinkPath()));
-      deadLetter.add(SinkEndpoints.http(dls, s.delivery(), used));
+      deadLetter.addAll(
+          Sinks.steps(
+              s.effectiveDeadLetterSink(),
+              s.delivery(),
+              List.of(),
+              t.id(),
+              FieldPath.join(path, s.deadLetterSinkPath()),
+              routeId + "-" + i + "-dl",
+              used,
+              c));
     }
     if (s.deadLetterTopic() != null)
       deadLetter.add(bus.publish(s.deadLetterTopic(), routeId + "-" + i + "-dl"));
     List<Object> steps = new ArrayList<>();
     if (s.sink() != null) {
-      String url = c.sinkUrl(s.sink(), t.id(), path + ".sink");
       steps.addAll(
-          SinkEndpoints.withDeadLetter(SinkEndpoints.http(url, s.delivery(), used), deadLetter));
+          Sinks.steps(
+              s.sink(),
+              s.delivery(),
+              deadLetter,
+              t.id(),
+              path + ".sink",
+              routeId + "-" + i,
+              used,
+              c));
     }
     if (s.topic() != null) steps.add(bus.publish(s.topic(), routeId + "-" + i));
     String direct = Names.triggerSubscriberDirect(ns, t.name(), i);

@@ -10,11 +10,11 @@ import java.util.Objects;
 /**
  * Tiny builders for the ordered maps and lists generated routes are made of; nulls are left out.
  */
-final class Y {
+public final class Y {
   private Y() {}
 
   /** An ordered map from alternating keys and values; entries whose value is null are skipped. */
-  static Map<String, Object> map(Object... keysAndValues) {
+  public static Map<String, Object> map(Object... keysAndValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       if (keysAndValues[i + 1] != null) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -22,16 +22,16 @@ final class Y {
     return m;
   }
 
-  static List<Object> list(Object... items) {
+  public static List<Object> list(Object... items) {
     return new ArrayList<>(Arrays.stream(items).filter(Objects::nonNull).toList());
   }
 
   /** `{to: {uri, parameters}}`, parameters omitted when empty. */
-  static Map<String, Object> to(String uri, Map<String, Object> parameters) {
+  public static Map<String, Object> to(String uri, Map<String, Object> parameters) {
     return map("to", endpoint(uri, parameters));
   }
 
-  static Map<String, Object> endpoint(String uri, Map<String, Object> parameters) {
+  public static Map<String, Object> endpoint(String uri, Map<String, Object> parameters) {
     return map(
         "uri", uri, "parameters", parameters == null || parameters.isEmpty() ? null : parameters);
   }

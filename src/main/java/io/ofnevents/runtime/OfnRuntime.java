@@ -45,6 +45,11 @@ public final class OfnRuntime implements AutoCloseable {
     // Routes come from the bundle in memory, not from files.
     props.remove("camel.main.routes-include-pattern");
     props.setProperty("camel.component.kamelet.location", options.kameletLocation());
+    if (options.ingressPort() > 0 && !Ingress.brokers(bundle).isEmpty()) {
+      // platform-http's own server; the management port stays on our JDK server (stack notes)
+      props.setProperty("camel.server.enabled", "true");
+      props.setProperty("camel.server.port", String.valueOf(options.ingressPort()));
+    }
     props.forEach((k, v) -> main.addOverrideProperty((String) k, (String) v));
     bundle.secretLiterals().forEach(main::addOverrideProperty);
     options.properties().forEach(main::addOverrideProperty);
@@ -128,8 +133,10 @@ public final class OfnRuntime implements AutoCloseable {
       context.getManagementStrategy().addEventNotifier(new RouteStartLogger());
       Observability.install(context);
       if (console != null) console.install(context);
+      bundle.notes().forEach(LOG::info);
+      Ingress.announce(bundle, options.ingressPort());
       try {
-        for (RouteFile file : bundle.routes()) {
+        for (RouteFile file : Ingress.served(bundle, options.ingressPort())) {
           PluginHelper.getRoutesLoader(context)
               .loadRoutes(ResourceHelper.fromString(file.fileName(), file.yaml()));
         }

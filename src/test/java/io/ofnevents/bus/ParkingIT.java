@@ -96,7 +96,7 @@ class ParkingIT {
         new OfnRuntime(
             bundle,
             new RuntimeOptions(
-                ManagementServer.EPHEMERAL, RuntimeOptions.CLASSPATH_KAMELETS, Map.of(), token));
+                ManagementServer.EPHEMERAL, RuntimeOptions.CLASSPATH_KAMELETS, Map.of(), token, 0));
     runtime.start();
     return runtime;
   }

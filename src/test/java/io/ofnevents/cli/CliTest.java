@@ -26,10 +26,16 @@ class CliTest {
   }
 
   @Test
-  void validateAcceptsEveryExample() {
-    Result r = run("validate", "examples");
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("resource(s) valid");
+  void validateAcceptsEveryExampleWithTheAddressesItsReadmeGives() {
+    for (java.nio.file.Path set : io.ofnevents.compile.ExampleSets.all()) {
+      java.nio.file.Path addresses = set.resolve("addresses");
+      Result r =
+          java.nio.file.Files.isRegularFile(addresses)
+              ? run("validate", set.toString(), "--addresses", addresses.toString())
+              : run("validate", set.toString());
+      assertThat(r.code()).as(set + ": " + r.err()).isZero();
+      assertThat(r.out()).contains("resource(s) valid");
+    }
   }
 
   @Test

@@ -64,38 +64,53 @@ class KnativeCliTest {
   }
 
   @Test
-  void compileAndRunSayThatRunningKnativeKindsIsNotSupportedYet(@TempDir Path out) {
-    for (String command : new String[] {"compile", "run"}) {
-      Result r =
-          command.equals("compile")
-              ? run(
-                  command,
-                  SEED_003,
-                  "--address",
-                  "Service/event-display=http://127.0.0.1:9000",
-                  "-o",
-                  out.toString())
-              : run(
-                  command,
-                  SEED_003,
-                  "--address",
-                  "Service/event-display=http://127.0.0.1:9000",
-                  "--management-port",
-                  "0");
-      assertThat(r.code()).as(command).isEqualTo(1);
-      assertThat(r.err())
-          .as(command)
-          .contains(
-              "broker.yaml:2: Broker.eventing.knative.dev default/default: kind: running Knative"
-                  + " kinds is not supported yet")
-          .doesNotContain("Exception");
-    }
+  void compileWritesTheRoutesOfTheBrokerAndTheTriggerWithTheAddressGiven(@TempDir Path out)
+      throws IOException {
+    Result r =
+        run(
+            "compile",
+            SEED_003,
+            "--address",
+            "Service/event-display=http://127.0.0.1:9000",
+            "-o",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("not supported").doesNotContain("Exception");
+    assertThat(Files.readString(out.resolve("routes/kn-broker-default-default.camel.yaml")))
+        .contains("uri: platform-http:/default/default", "topic: kn.default.default");
+    assertThat(
+            Files.readString(
+                out.resolve("routes/kn-trigger-default-testevents-trigger.camel.yaml")))
+        .contains(
+            "url: http://127.0.0.1:9000",
+            "replies: event",
+            "consumer: default-kn-trigger-testevents-trigger");
   }
 
   @Test
-  void exportResolvesAServiceByItsClusterDnsName(@TempDir Path out) {
-    // export still stops at the Knative kinds, but their refs no longer need --address
+  void runRefusesAnIngressPortThatIsNotAPort() {
+    Result r =
+        run(
+            "run",
+            SEED_003,
+            "--address",
+            "Service/event-display=http://127.0.0.1:9000",
+            "--ingress-port",
+            "70000");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("--ingress-port 70000 is not a port (0 = off)");
+  }
+
+  @Test
+  void exportWritesIntegrationsOfTheKnativeKindsAndResolvesAServiceByItsClusterDnsName(
+      @TempDir Path out) throws IOException {
     Result r = run("export", SEED_003, "-o", out.toString());
-    assertThat(r.err()).doesNotContain("cannot resolve").contains("not supported yet");
+    assertThat(r.err()).doesNotContain("cannot resolve").doesNotContain("not supported");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(
+            Files.readString(
+                out.resolve("default/10-integration-kn-trigger-testevents-trigger.yaml")))
+        .contains("url: http://event-display.default.svc.cluster.local");
+    assertThat(out.resolve("default/10-integration-kn-broker-default.yaml")).exists();
   }
 }

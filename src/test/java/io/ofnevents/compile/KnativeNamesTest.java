@@ -33,6 +33,38 @@ class KnativeNamesTest {
   }
 
   @Test
+  void theOtherKnativeSubjectsMeetNoTopicNoBrokerSubjectAndNoOtherOne() {
+    Set<String> taken = new HashSet<>();
+    for (String ns : NAMESPACES) {
+      for (String n : NAMES) {
+        for (String ev : EVENTS) taken.add(Names.topic(ns, n, ev));
+        taken.add(Names.brokerSubject(ns, n));
+        taken.add(Names.triggerParked(ns, n));
+      }
+    }
+    Set<String> ours = new HashSet<>();
+    for (String ns : NAMESPACES) {
+      for (String n : NAMES) {
+        ours.add(Names.pingSubject(ns, n));
+        ours.add(Names.pingParked(ns, n));
+        ours.add(Names.knTriggerParked(ns, n));
+      }
+    }
+    assertThat(ours)
+        .hasSize(3 * NAMESPACES.size() * NAMES.size())
+        .doesNotContainAnyElementsOf(taken);
+    assertThat(Names.knTriggerParked("default", "t")).isEqualTo("knparked.default.t");
+    assertThat(Names.pingSubject("default", "p")).isEqualTo("knping.default.p");
+  }
+
+  @Test
+  void parkedEventOwnersOfTheKnativeKindsAreNoTriggerName() {
+    // ':' is in no Kubernetes name, so no OpenFunction Trigger is called like these
+    assertThat(Names.knTriggerParkingOwner("t")).isEqualTo("kn-trigger:t");
+    assertThat(Names.pingParkingOwner("p")).isEqualTo("pingsource:p");
+  }
+
+  @Test
   void routeFilesIntegrationsAndRouteIdsOfTheTwoTriggersNeverMeet() {
     Set<String> openFunction = new HashSet<>();
     Set<String> knative = new HashSet<>();
@@ -51,6 +83,9 @@ class KnativeNamesTest {
         knative.add("route:" + Names.knTriggerRoute(ns, n));
         knative.add("route:" + Names.brokerRoute(ns, n));
         knative.add("route:" + Names.pingRoute(ns, n));
+        knative.add("route:" + Names.knTriggerDeliveryRoute(ns, n));
+        knative.add("route:" + Names.pingInputRoute(ns, n));
+        knative.add("route:" + Names.pingDeliveryRoute(ns, n));
       }
     }
     assertThat(knative).doesNotContainAnyElementsOf(openFunction);

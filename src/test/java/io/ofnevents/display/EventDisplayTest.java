@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** `ofn-events display` prints what an SDK sends in binary and structured mode, 1.0 and 0.3. */
+/**
+ * `ofn-events display` prints what an SDK sends in binary and structured mode, 1.0 and 0.3, exactly
+ * as Knative's event_display does (sdk-go's Event.String()), and answers as it does.
+ */
 class EventDisplayTest {
   final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   EventDisplay display;
@@ -46,26 +49,186 @@ class EventDisplayTest {
           .build();
 
   @Test
-  void aStructuredEventIsPrintedAsItsAttributesAndDataNotAsAnEnvelope() throws Exception {
+  void aStructuredEventIsPrintedExactlyAsKnativesEventDisplayPrintsIt() throws Exception {
     Map<String, String> headers = new LinkedHashMap<>();
     byte[][] body = new byte[1][];
     HttpMessageFactory.createWriter(headers::put, b -> body[0] = b)
         .writeStructured(EVENT, JsonFormat.CONTENT_TYPE);
-    assertThat(post(headers, body[0])).isEqualTo(202);
+    assertThat(post(headers, body[0])).isEqualTo(200);
     assertThat(printed.toString(UTF_8))
-        .contains("  id: sdk-1\n", "  subject: café\n", "  datacontenttype: application/json\n")
-        .contains("Extensions,\n  myext: v\n", "Data,\n  {\"k\":1}\n")
-        .doesNotContain("specversion\":");
+        .isEqualTo(
+            """
+            ☁️  cloudevents.Event
+            Context Attributes,
+              specversion: 1.0
+              type: com.example.t
+              source: /sdk
+              subject: café
+              id: sdk-1
+              datacontenttype: application/json
+            Extensions,
+              myext: v
+            Data,
+              {
+                "k": 1
+              }
+            """);
   }
 
   @Test
-  void aBinaryVersion03EventIsPrinted() throws Exception {
-    CloudEvent v03 = CloudEventBuilder.v03(EVENT).withSubject("plain").build();
+  void nestedJsonIsIndentedAsGoDoesItAndTimeIsRfc3339NanoInUtc() throws Exception {
+    CloudEvent e =
+        CloudEventBuilder.v1()
+            .withId("sdk-1")
+            .withSource(URI.create("/sdk"))
+            .withType("com.example.t")
+            .withDataContentType("application/json")
+            .withTime(java.time.OffsetDateTime.parse("2026-01-31T13:00:04.120+01:00"))
+            .withData("{\"a\": [1, {\"b\": \"x\\\"y\"}], \"e\": {}, \"n\": 1.50}".getBytes(UTF_8))
+            .build();
+    Map<String, String> headers = new LinkedHashMap<>();
+    byte[][] body = new byte[1][];
+    HttpMessageFactory.createWriter(headers::put, b -> body[0] = b).writeBinary(e);
+    assertThat(post(headers, body[0])).isEqualTo(200);
+    assertThat(printed.toString(UTF_8))
+        .isEqualTo(
+            """
+            ☁️  cloudevents.Event
+            Context Attributes,
+              specversion: 1.0
+              type: com.example.t
+              source: /sdk
+              id: sdk-1
+              time: 2026-01-31T12:00:04.12Z
+              datacontenttype: application/json
+            Data,
+              {
+                "a": [
+                  1,
+                  {
+                    "b": "x\\"y"
+                  }
+                ],
+                "e": {},
+                "n": 1.50
+              }
+            """);
+  }
+
+  @Test
+  void base64DataIsDataBinaryAndTextIsPrintedRawAndNoDataMeansNoSection() throws Exception {
+    CloudEvent bin =
+        CloudEventBuilder.v1()
+            .withId("sdk-1")
+            .withSource(URI.create("/sdk"))
+            .withType("com.example.t")
+            .withDataContentType("application/octet-stream")
+            .withData("raw text".getBytes(UTF_8))
+            .build();
+    Map<String, String> headers = new LinkedHashMap<>();
+    byte[][] body = new byte[1][];
+    HttpMessageFactory.createWriter(headers::put, b -> body[0] = b)
+        .writeStructured(bin, JsonFormat.CONTENT_TYPE);
+    assertThat(new String(body[0], UTF_8)).contains("data_base64");
+    assertThat(post(headers, body[0])).isEqualTo(200);
+    assertThat(printed.toString(UTF_8)).endsWith("Data (binary),\n  raw text\n");
+    printed.reset();
+    assertThat(
+            post(
+                Map.of("ce-specversion", "1.0", "ce-id", "x", "ce-source", "/s", "ce-type", "t"),
+                new byte[0]))
+        .isEqualTo(200);
+    assertThat(printed.toString(UTF_8))
+        .isEqualTo(
+            """
+            ☁️  cloudevents.Event
+            Context Attributes,
+              specversion: 1.0
+              type: t
+              source: /s
+              id: x
+            """);
+  }
+
+  @Test
+  void aBinaryVersion03EventIsPrintedInTheOrderOfVersion03() throws Exception {
+    CloudEvent v03 =
+        CloudEventBuilder.v03(EVENT).withSubject("plain").withDataContentType("text/plain").build();
     Map<String, String> headers = new LinkedHashMap<>();
     byte[][] body = new byte[1][];
     HttpMessageFactory.createWriter(headers::put, b -> body[0] = b).writeBinary(v03);
-    assertThat(post(headers, body[0])).isEqualTo(202);
-    assertThat(printed.toString(UTF_8)).contains("  specversion: 0.3\n", "  subject: plain\n");
+    assertThat(post(headers, body[0])).isEqualTo(200);
+    assertThat(printed.toString(UTF_8))
+        .isEqualTo(
+            """
+            ☁️  cloudevents.Event
+            Context Attributes,
+              specversion: 0.3
+              type: com.example.t
+              source: /sdk
+              subject: plain
+              id: sdk-1
+              datacontenttype: text/plain
+            Extensions,
+              myext: v
+            Data,
+              {"k":1}
+            """);
+  }
+
+  @Test
+  void healthzAnswers204() throws Exception {
+    var r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + display.port() + "/healthz"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(printed.toString(UTF_8)).isEmpty();
+  }
+
+  @Test
+  void theOfnFormatKeepsTheRequestLineSortedAttributesAndAnEmptyDataSection() throws Exception {
+    try (EventDisplay ofn =
+        new EventDisplay(0, new PrintStream(printed, true, UTF_8), DisplayFormat.OFN)) {
+      ofn.start();
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ofn.port() + "/x"))
+              .POST(HttpRequest.BodyPublishers.noBody());
+      Map.of(
+              "ce-specversion",
+              "1.0",
+              "ce-id",
+              "x",
+              "ce-source",
+              "/s",
+              "ce-type",
+              "t",
+              "ce-zext",
+              "z")
+          .forEach(b::header);
+      int code =
+          HttpClient.newHttpClient()
+              .send(b.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+              .statusCode();
+      assertThat(code).isEqualTo(200);
+    }
+    assertThat(printed.toString(UTF_8))
+        .isEqualTo(
+            """
+            ☁️  cloudevents.Event POST /x
+            Context Attributes,
+              id: x
+              source: /s
+              specversion: 1.0
+              type: t
+            Extensions,
+              zext: z
+            Data,
+              (empty)
+            """);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.ofnevents.compile.ExampleSets;
 import io.ofnevents.compile.RouteFile;
 import io.ofnevents.model.load.LoadResult;
 import io.ofnevents.model.load.YamlLoader;
+import io.ofnevents.testing.FreePorts;
 import io.ofnevents.testing.NatsServer;
 import io.ofnevents.testing.ServerExtension;
 import io.ofnevents.testing.Yamls;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The routes compiled from every example are loaded by the real camel-main with their Kamelets:
  * every route and Kamelet resolves. NATS addresses point at a real server (bus Kamelets connect
- * when they start); consumers do not start, so Kafka, Redis and MQTT are not contacted.
+ * when they start); consumers do not start, so Kafka, Redis and MQTT are not contacted. Refs
+ * resolve through each set's `addresses` file, as its README runs it.
  */
 class GeneratedRoutesLoadIT {
   @RegisterExtension static final ServerExtension<NatsServer> NATS = ServerExtension.nats();
@@ -52,7 +54,9 @@ class GeneratedRoutesLoadIT {
       parts.add(YamlLoader.load(f.toString(), text, "default"));
     }
     Bundle bundle =
-        Compiler.compile(LoadResult.merge(parts).resources(), CompileOptions.standalone("test"));
+        Compiler.compile(
+            LoadResult.merge(parts).resources(),
+            new CompileOptions(ExampleSets.addressing(set), "test"));
     // Secrets by reference are read from files, as `run --secrets-dir` does.
     Matcher m =
         SECRET.matcher(String.join("\n", bundle.routes().stream().map(RouteFile::yaml).toList()));
@@ -67,7 +71,10 @@ class GeneratedRoutesLoadIT {
             Map.of(
                 "camel.main.auto-startup", "false",
                 "camel.kubernetes-config.mount-path-secrets", secrets.toString(),
-                "camel.kubernetes-config.client-enabled", "false"));
+                "camel.kubernetes-config.client-enabled", "false"),
+            ApiToken.none(),
+            // a Broker's ingress route is loaded only with the ingress on
+            FreePorts.pick());
     try (OfnRuntime runtime = new OfnRuntime(bundle, options)) {
       runtime.start();
       List<String> ids = runtime.context().getRoutes().stream().map(Route::getRouteId).toList();

@@ -17,7 +17,7 @@ import org.apache.logging.log4j.core.config.Property;
  */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
   /** One logged line. */
-  public record Line(Level level, String logger, String message) {}
+  public record Line(Level level, String logger, String message, Throwable thrown) {}
 
   private final List<Line> lines = new CopyOnWriteArrayList<>();
 
@@ -42,7 +42,15 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
   public void append(LogEvent event) {
     lines.add(
         new Line(
-            event.getLevel(), event.getLoggerName(), event.getMessage().getFormattedMessage()));
+            event.getLevel(),
+            event.getLoggerName(),
+            event.getMessage().getFormattedMessage(),
+            event.getThrown()));
+  }
+
+  /** Every line captured so far. */
+  public List<Line> lines() {
+    return List.copyOf(lines);
   }
 
   /** Lines at `level` whose message matches `pattern` (e.g. {@code LogLines.regex(...)}). */

@@ -33,10 +33,33 @@ public final class RecordingSink implements AutoCloseable {
     }
   }
 
+  /**
+   * A whole answer: status, headers and body (e.g. a Knative reply event in binary mode, or a plain
+   * body a Knative Trigger must refuse).
+   */
+  public record Answer(int status, Map<String, String> headers, byte[] body) {
+    public static Answer status(int status) {
+      return new Answer(status, Map.of(), new byte[0]);
+    }
+
+    /** A 200 reply event in binary mode: `ce-` headers (values as sent) and data. */
+    public static Answer event(Map<String, String> ceHeaders, String contentType, String data) {
+      Map<String, String> h = new TreeMap<>(ceHeaders);
+      if (contentType != null) h.put("Content-Type", contentType);
+      return new Answer(200, h, data.getBytes(UTF_8));
+    }
+
+    /** A 200 answer with a body that is not a CloudEvent. */
+    public static Answer plain(String contentType, String body) {
+      return new Answer(200, Map.of("Content-Type", contentType), body.getBytes(UTF_8));
+    }
+  }
+
   private final int port;
   private volatile HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile ToIntFunction<Request> status = r -> 200;
+  private volatile java.util.function.Function<Request, Answer> answers;
   private volatile long delayMillis;
 
   private RecordingSink(int port) {
@@ -93,7 +116,13 @@ public final class RecordingSink implements AutoCloseable {
 
   /** Decides the status of each request from now on (its `status` is 0 when asked). */
   public void respondWith(ToIntFunction<Request> status) {
+    this.answers = null;
     this.status = status;
+  }
+
+  /** Decides the whole answer of each request from now on (replies, plain bodies). */
+  public void answerWith(java.util.function.Function<Request, Answer> answers) {
+    this.answers = answers;
   }
 
   /** Answers `failure` to the first `n` requests (any path), then 200. */
@@ -138,14 +167,20 @@ public final class RecordingSink implements AutoCloseable {
     Request request =
         new Request(
             exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body, 0);
-    int code = status.applyAsInt(request);
+    java.util.function.Function<Request, Answer> whole = answers;
+    Answer reply = whole == null ? null : whole.apply(request);
+    int code = reply != null ? reply.status() : status.applyAsInt(request);
     requests.add(
         new Request(request.method(), request.path(), request.headers(), request.body(), code));
     if (delayMillis > 0) {
       java.util.concurrent.locks.LockSupport.parkNanos(delayMillis * 1_000_000L);
     }
     // Failures carry a body, as real services do, so dead letters can be checked to record it.
-    byte[] answer = code >= 400 ? ("failure " + code).getBytes(UTF_8) : new byte[0];
+    byte[] answer =
+        reply != null
+            ? reply.body()
+            : code >= 400 ? ("failure " + code).getBytes(UTF_8) : new byte[0];
+    if (reply != null) reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     exchange.sendResponseHeaders(code, answer.length == 0 ? -1 : answer.length);
     if (answer.length > 0) exchange.getResponseBody().write(answer);
     exchange.close();

@@ -124,6 +124,7 @@ public final class Export {
   /** Each Integration runs in its own pod, so an in-process bus connects nothing. */
   static Optional<Problem> inMemoryBus(ResourceSet resources, RouteFile file, String origin) {
     Resource r = resources.get(file.resource()).orElse(null);
+    if (r != null && r.kind().isKnative()) return KnativeExport.inMemoryBus(resources, r, origin);
     String busName =
         r instanceof EventSource es
             ? es.spec().eventBus()

@@ -64,12 +64,30 @@ public record BrokerBus(Broker broker, Optional<Resource> bus, How how) {
       Optional<Resource> bus = all.get(id);
       return new BrokerBus(broker, bus, bus.isPresent() ? How.CONFIG : How.CONFIG_NOT_FOUND);
     }
-    Optional<Resource> bus = all.findBus(broker.namespace(), DEFAULT_BUS);
+    Optional<Resource> bus = namespaceDefault(broker.namespace(), all);
     if (bus.isEmpty()) return new BrokerBus(broker, bus, How.IMPLICIT_IN_MEMORY);
     return new BrokerBus(
         broker,
         bus,
         bus.get().kind() == Kind.EVENT_BUS ? How.NAMESPACE_DEFAULT : How.CLUSTER_DEFAULT);
+  }
+
+  /**
+   * The bus of a namespace for Knative kinds that do not name one (a PingSource's ticks to an HTTP
+   * sink): its EventBus `default`, else the ClusterEventBus `default`, else an implicit in-memory
+   * bus (empty).
+   */
+  public static Optional<Resource> namespaceDefault(String namespace, ResourceSet all) {
+    return all.findBus(namespace, DEFAULT_BUS);
+  }
+
+  /** The spec of {@link #namespaceDefault}; an `inMemory` spec when there is none. */
+  public static EventBusSpec namespaceDefaultSpec(String namespace, ResourceSet all) {
+    return namespaceDefault(namespace, all).map(ResourceSet::specOf).orElseGet(BrokerBus::memory);
+  }
+
+  private static EventBusSpec memory() {
+    return new EventBusSpec(null, null, null, new InMemoryBusSpec());
   }
 
   public boolean implicitInMemory() {
@@ -78,7 +96,6 @@ public record BrokerBus(Broker broker, Optional<Resource> bus, How how) {
 
   /** The spec of the bus; an `inMemory` spec when the bus is implicit. */
   public EventBusSpec spec() {
-    return bus.map(ResourceSet::specOf)
-        .orElseGet(() -> new EventBusSpec(null, null, null, new InMemoryBusSpec()));
+    return bus.map(ResourceSet::specOf).orElseGet(BrokerBus::memory);
   }
 }

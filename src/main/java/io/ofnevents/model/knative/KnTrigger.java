@@ -19,6 +19,42 @@ public record KnTrigger(
   /** Annotation: JSON ObjectReference of a source the Trigger waits for before it is Ready. */
   public static final String DEPENDENCY_ANNOTATION = "knative.dev/dependency";
 
+  /**
+   * Annotation (ofn-events): what a 2xx answer with a body that is not a CloudEvent means. `strict`
+   * (the default, Knative's): a failure (502), retried, then dead-lettered or parked; `ignore`: the
+   * body is ignored and the delivery succeeded (knative/eventing#6394 asks for this).
+   */
+  public static final String REPLY_ANNOTATION = "ofn-events.io/reply";
+
+  /**
+   * Whether this Trigger ignores plain (non-CloudEvent) reply bodies ({@link #REPLY_ANNOTATION}).
+   */
+  public boolean ignoresPlainReplies() {
+    return metadata.annotations() != null
+        && "ignore".equals(metadata.annotations().get(REPLY_ANNOTATION));
+  }
+
+  /**
+   * Annotation (ofn-events): deliveries of an event from the bus (the first included) before one
+   * its subscriber keeps failing, without a dead letter, is parked; as an OpenFunction Trigger's
+   * `spec.maxDeliveries` (default {@code DeliveryDefaults.MAX_DELIVERIES}).
+   */
+  public static final String MAX_DELIVERIES_ANNOTATION = "ofn-events.io/max-deliveries";
+
+  /** The {@link #MAX_DELIVERIES_ANNOTATION} value, or null when absent or not a number. */
+  public Integer maxDeliveries() {
+    String v =
+        metadata.annotations() == null
+            ? null
+            : metadata.annotations().get(MAX_DELIVERIES_ANNOTATION);
+    if (v == null) return null;
+    try {
+      return Integer.valueOf(v.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** Annotation of the sugar controller (`enabled`/`disabled`), only valid on Broker `default`. */
   public static final String INJECTION_ANNOTATION = "eventing.knative.dev/injection";
 

@@ -32,7 +32,7 @@ final class BrokerRules {
   private static void config(KReference c, Broker b, ResourceSet all, Addressing a, Reporter r) {
     switch (BrokerBus.configKind(c)) {
       case BUS -> {
-        if (c.kind().equals("ClusterEventBus") && c.namespace() != null) {
+        if ("ClusterEventBus".equals(c.kind()) && c.namespace() != null) {
           r.warning("spec.config.namespace", "ignored: ClusterEventBus is cluster-scoped");
         }
         if (a.strict() && BrokerBus.of(b, all).bus().isEmpty()) {
@@ -40,7 +40,7 @@ final class BrokerRules {
               "spec.config",
               c.kind()
                   + " "
-                  + (c.kind().equals("EventBus")
+                  + ("EventBus".equals(c.kind())
                       ? c.withDefaultNamespace(b.namespace()).namespace() + "/"
                       : "")
                   + c.name()

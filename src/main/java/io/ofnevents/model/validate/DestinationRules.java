@@ -45,6 +45,8 @@ final class DestinationRules {
       return;
     }
     ref(d.ref(), FieldPath.join(path, "ref"), r);
+    // a ref without kind or name is reported by the loader (required fields)
+    if (d.ref() != null && (d.ref().kind() == null || d.ref().name() == null)) return;
     resolves(Destinations.resolve(d, namespace, all, a), FieldPath.join(path, "ref"), a, r);
   }
 

@@ -11,6 +11,12 @@ import java.util.Map;
  * de-duplicates on ({@link #dedupId}).
  */
 public record BusMessage(Map<String, String> headers, byte[] body, String dedupId) {
+  /**
+   * Camel header that overrides an endpoint's `dedupScope` for one publish (not an event header, so
+   * it never reaches the bus): a Knative reply is scoped by the event it answers.
+   */
+  public static final String DEDUP_SCOPE_HEADER = "OfnDedupScope";
+
   public BusMessage {
     headers = Map.copyOf(headers);
     body = body == null ? new byte[0] : body;

@@ -28,11 +28,14 @@ final class BusProducer extends DefaultProducer {
     Map<String, String> headers = CloudEventHeaders.select(exchange.getMessage().getHeaders());
     byte[] body = exchange.getMessage().getBody(byte[].class);
     String id = headers.get(CloudEventHeaders.ID);
+    String scope = exchange.getMessage().getHeader(BusMessage.DEDUP_SCOPE_HEADER, String.class);
     String dedupId =
         id == null
             ? null
             : BusMessage.dedupId(
-                headers.get(CloudEventHeaders.SOURCE), id, endpoint.options().dedupScope());
+                headers.get(CloudEventHeaders.SOURCE),
+                id,
+                scope != null ? scope : endpoint.options().dedupScope());
     PublishOutcome outcome =
         endpoint
             .driver()

@@ -30,7 +30,10 @@ public class CloudEventsComponent extends DefaultComponent {
                   o.string("eventSource", null),
                   o.string("event", null),
                   clock);
-          case "dead-letter" -> new DeadLetterProcessor();
+          case "dead-letter" ->
+              new DeadLetterProcessor(
+                  o.oneOf("attributes", "openfunction", "openfunction", "knative")
+                      .equals("knative"));
           default ->
               throw new ResolveEndpointFailedException(
                   uri, "operation must be stamp or dead-letter");

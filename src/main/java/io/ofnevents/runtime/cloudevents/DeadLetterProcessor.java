@@ -15,17 +15,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records in the event why delivery failed, as Knative does for its dead-letter sinks ({@link
- * ErrorAttributes}); logs it and counts it for the sink.
+ * ErrorAttributes}: `ofnerror*` for OpenFunction resources, Knative's own `knativeerror*` for
+ * Knative ones); logs it and counts it for the sink.
  */
 final class DeadLetterProcessor implements Processor {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessor.class);
   private final Map<String, SinkMeters> meters = new ConcurrentHashMap<>();
+  private final boolean knative;
+
+  DeadLetterProcessor(boolean knative) {
+    this.knative = knative;
+  }
 
   @Override
   public void process(Exchange exchange) {
     Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     Message m = exchange.getMessage();
-    ErrorAttributes.of(e).forEach(m::setHeader);
+    (knative ? ErrorAttributes.knative(e) : ErrorAttributes.of(e)).forEach(m::setHeader);
     if (e instanceof DeliveryFailedException failed) {
       LOG.warn(
           LogLines.DEAD_LETTERED,

@@ -4,6 +4,7 @@ import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.CloudEventHeaders;
 import io.ofnevents.runtime.delivery.DeliveryFailedException;
+import io.ofnevents.runtime.knative.KnRouteDescription;
 import io.ofnevents.runtime.observe.RouteInfo;
 import io.ofnevents.runtime.observe.SinkMeters;
 import java.util.Arrays;
@@ -40,8 +41,21 @@ public final class EventRecorder implements RoutePolicyFactory {
 
   @Override
   public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode node) {
-    RouteInfo info = node instanceof RouteDefinition r ? RouteInfo.of(r.getDescription()) : null;
-    if (info == null || info.role() == RouteInfo.Role.TRIGGER_CONDITIONS) return null;
+    String description = node instanceof RouteDefinition r ? r.getDescription() : null;
+    RouteInfo info = RouteInfo.of(description);
+    if (info == null) {
+      // a Knative kind's route where its events enter
+      return KnRouteDescription.of(description)
+          .filter(KnRouteDescription::entry)
+          .map(
+              k ->
+                  new Recording(
+                      k.resource(),
+                      k.detail(),
+                      rings.computeIfAbsent(k.resource(), x -> new EventRing(perResource))))
+          .orElse(null);
+    }
+    if (info.role() == RouteInfo.Role.TRIGGER_CONDITIONS) return null;
     Kind kind = Kind.byName(info.kind()).orElse(null);
     if (kind == null) return null;
     ResourceId id = new ResourceId(kind, info.namespace(), info.name());

@@ -30,9 +30,12 @@ final class ResourceView {
 
   private ResourceView() {}
 
-  /** `Kind/namespace/name`, `-` for the namespace of a cluster-scoped resource. */
+  /**
+   * `Kind/namespace/name`, `-` for the namespace of a cluster-scoped resource; a Knative kind is
+   * `Kind.group` (`Trigger.eventing.knative.dev/ns/name`), so the two Triggers never meet.
+   */
   static String ref(ResourceId id) {
-    return id.kind().kindName()
+    return id.kind().displayName()
         + "/"
         + (id.namespace() == null ? "-" : id.namespace())
         + "/"
@@ -43,7 +46,7 @@ final class ResourceView {
     ResourceId id = r.resource().id();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ref", ref(id));
-    m.put("kind", id.kind().kindName());
+    m.put("kind", id.kind().displayName());
     m.put("namespace", id.namespace());
     m.put("name", id.name());
     m.put("warnings", r.problems().size());

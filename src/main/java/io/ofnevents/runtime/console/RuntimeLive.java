@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.bus.BusComponent;
 import io.ofnevents.runtime.observe.Meters;
-import io.ofnevents.runtime.observe.RouteInfo;
 import io.ofnevents.runtime.parking.ParkedEvents;
 import io.ofnevents.runtime.trigger.ConditionStore;
 import io.ofnevents.runtime.trigger.InputState;
@@ -44,12 +43,10 @@ public final class RuntimeLive implements LiveState {
     CamelContext c = contexts.get();
     if (c == null) return List.of("camel: booting");
     List<String> problems = new ArrayList<>();
+    // every generated route's description starts with its resource (Names, RouteInfo)
+    String prefix = id + ": ";
     for (Route route : c.getRoutes()) {
-      RouteInfo info = RouteInfo.of(route.getDescription());
-      if (info == null
-          || !info.kind().equals(id.kind().kindName())
-          || !info.namespace().equals(id.namespace())
-          || !info.name().equals(id.name())) continue;
+      if (route.getDescription() == null || !route.getDescription().startsWith(prefix)) continue;
       ServiceStatus s = c.getRouteController().getRouteStatus(route.getRouteId());
       if (s != ServiceStatus.Started) problems.add("route " + route.getRouteId() + ": " + s);
     }

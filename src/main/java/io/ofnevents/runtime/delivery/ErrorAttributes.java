@@ -18,6 +18,38 @@ public final class ErrorAttributes {
 
   private ErrorAttributes() {}
 
+  /**
+   * The `ce-knativeerror*` headers Knative gives a Trigger's dead letters (eventing
+   * pkg/kncloudevents/attributes/knative_error.go): `knativeerrorcode` (500 without a response),
+   * `knativeerrordest` (the subscriber's URL) and `knativeerrordata` (the response body, base64,
+   * the base64 text cut at {@value #MAX_DATA} characters as Knative cuts it).
+   */
+  public static Map<String, String> knative(Exception e) {
+    Map<String, String> h = new LinkedHashMap<>();
+    byte[] data = null;
+    if (e instanceof DeliveryFailedException failed) {
+      h.put(KNATIVE_CODE, String.valueOf(failed.statusCode() < 0 ? 500 : failed.statusCode()));
+      h.put(KNATIVE_DEST, failed.destination());
+      data = failed.statusCode() < 0 ? message(e) : failed.responseBody();
+    } else if (e != null) {
+      h.put(KNATIVE_CODE, "500");
+      data = message(e);
+    }
+    if (data != null && data.length > 0) {
+      String base64 = Base64.getEncoder().encodeToString(data);
+      h.put(KNATIVE_DATA, base64.length() > MAX_DATA ? base64.substring(0, MAX_DATA) : base64);
+    }
+    return h;
+  }
+
+  public static final String KNATIVE_CODE = "ce-knativeerrorcode";
+  public static final String KNATIVE_DEST = "ce-knativeerrordest";
+  public static final String KNATIVE_DATA = "ce-knativeerrordata";
+
+  private static byte[] message(Exception e) {
+    return String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The `ce-ofnerror*` headers describing `e`. */
   public static Map<String, String> of(Exception e) {
     Map<String, String> h = new LinkedHashMap<>();

@@ -15,7 +15,8 @@ import org.apache.camel.support.SimpleEventNotifierSupport;
  * `ofn-http:sink?url=URL&retry=3&backoffPolicy=exponential&backoffDelay=PT0.2S&timeout=PT10S
  * &retryOn=openfunction`: POSTs the event in CloudEvents binary mode through camel-http, with
  * Knative-style retries (defaults: {@link DeliveryDefaults}). Waits between attempts end when the
- * context starts stopping.
+ * context starts stopping. For a Knative subscriber: `replies=event|event-or-ignore` ({@link
+ * Replies}), `knNamespace=NS` (the `Kn-Namespace` header) and `format=json|binary`.
  */
 public class HttpSinkComponent extends DefaultComponent {
   // A new latch per start: a context started again after a stop waits normally again.
@@ -40,8 +41,13 @@ public class HttpSinkComponent extends DefaultComponent {
             o.duration("backoffDelay", DeliveryDefaults.backoffDelay()),
             o.duration("timeout", DeliveryDefaults.timeout()),
             Retryable.of(o.oneOf("retryOn", "openfunction", "openfunction", "knative")));
+    RequestOptions request =
+        new RequestOptions(
+            Replies.of(o.oneOf("replies", "none", "none", "event", "event-or-ignore")),
+            o.string("knNamespace", null),
+            o.oneOf("format", "binary", "binary", "json").equals("json"));
     o.rejectUnknown();
-    return new HttpSinkEndpoint(uri, this, url, policy);
+    return new HttpSinkEndpoint(uri, this, url, policy, request);
   }
 
   /**

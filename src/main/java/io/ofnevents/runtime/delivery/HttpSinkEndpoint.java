@@ -22,16 +22,23 @@ public class HttpSinkEndpoint extends DefaultEndpoint {
   private final String url;
 
   private final RetryPolicy policy;
+  private final RequestOptions request;
 
-  HttpSinkEndpoint(String uri, HttpSinkComponent component, String url, RetryPolicy policy) {
+  HttpSinkEndpoint(
+      String uri,
+      HttpSinkComponent component,
+      String url,
+      RetryPolicy policy,
+      RequestOptions request) {
     super(uri, component);
     this.url = url;
     this.policy = policy;
+    this.request = request;
   }
 
   @Override
   public Producer createProducer() {
-    return new HttpSinkProducer(this, url, policy);
+    return new HttpSinkProducer(this, url, policy, request);
   }
 
   RetryPolicy policy() {

@@ -1,8 +1,6 @@
 package io.ofnevents.runtime.delivery;
 
 import io.ofnevents.runtime.CloudEventHeaders;
-import io.ofnevents.runtime.cloudevents.Binding;
-import io.ofnevents.runtime.cloudevents.CloudEvent;
 import io.ofnevents.runtime.observe.SinkMeters;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -26,16 +24,19 @@ final class HttpSinkProducer extends DefaultProducer {
   private final String url;
   private final SinkUrl target;
   private final RetryPolicy policy;
+  private final RequestOptions options;
   private final HttpSinkComponent component;
   private Endpoint http;
   private Producer producer;
   private SinkMeters meters;
 
-  HttpSinkProducer(HttpSinkEndpoint endpoint, String url, RetryPolicy policy) {
+  HttpSinkProducer(
+      HttpSinkEndpoint endpoint, String url, RetryPolicy policy, RequestOptions options) {
     super(endpoint);
     this.url = url;
     this.target = SinkUrl.parse(url);
     this.policy = policy;
+    this.options = options;
     this.component = (HttpSinkComponent) endpoint.getComponent();
   }
 
@@ -48,7 +49,10 @@ final class HttpSinkProducer extends DefaultProducer {
             .getCamelContext()
             .getEndpoint(
                 target.base()
-                    + "?httpMethod=POST&throwExceptionOnFailure=false&skipResponseHeaders=true"
+                    // a reply is read from the response's headers, so those alone
+                    + "?httpMethod=POST&throwExceptionOnFailure=false&copyHeaders=false"
+                    + "&skipResponseHeaders="
+                    + (options.replies() == Replies.NONE)
                     + "&connectTimeout="
                     + t
                     + "&responseTimeout="
@@ -93,12 +97,26 @@ final class HttpSinkProducer extends DefaultProducer {
         reason = "failed: " + describe(request.getException());
       } else {
         code = response.getHeader(Exchange.HTTP_RESPONSE_CODE, -1, Integer.class);
-        if (RetryPolicy.isSuccess(code)) {
-          meters.delivered(System.nanoTime() - started);
-          return;
-        }
         body = response.getBody(byte[].class);
         reason = "answered " + code;
+        if (RetryPolicy.isSuccess(code)) {
+          Replies.Answer answer = answer(response, body);
+          if (!(answer instanceof Replies.Plain plain) || options.replies() != Replies.EVENT) {
+            if (answer instanceof Replies.Event reply) {
+              SinkRequest.replaceWith(exchange, reply.event());
+            }
+            meters.delivered(System.nanoTime() - started);
+            return;
+          }
+          // Knative's broker answers 502 for it, so its sender retries and dead-letters it
+          reason =
+              "answered "
+                  + code
+                  + " with a body that is not a reply event ("
+                  + plain.problem()
+                  + ")";
+          code = Replies.NOT_AN_EVENT;
+        }
       }
       if (!policy.isRetryable(code) || attempt == attempts) break;
       long delay = policy.delayBefore(attempt).toMillis();
@@ -131,6 +149,12 @@ final class HttpSinkProducer extends DefaultProducer {
         "POST " + target.shown() + " " + reason + policy.describe(code, attempts));
   }
 
+  /** What a 2xx answer holds; nothing is read when replies are not wanted. */
+  private Replies.Answer answer(Message response, byte[] body) {
+    if (options.replies() == Replies.NONE) return new Replies.Empty();
+    return Replies.read(SinkRequest.responseHeaders(response), body);
+  }
+
   private static String describe(Exception e) {
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
@@ -138,14 +162,7 @@ final class HttpSinkProducer extends DefaultProducer {
 
   private Exchange request(Exchange original) {
     Exchange request = http.createExchange();
-    Message in = request.getIn();
-    // binary mode as the HTTP binding has it: `datacontenttype` is Content-Type, values encoded
-    CloudEvent event =
-        CloudEvent.fromHeaders(CloudEventHeaders.select(original.getMessage().getHeaders()), null);
-    Binding.HTTP.binaryHeaders(event).forEach(in::setHeader);
-    in.setBody(original.getMessage().getBody(byte[].class));
-    if (target.query() != null) in.setHeader(Exchange.HTTP_QUERY, target.query());
-    if (target.authorization() != null) in.setHeader("Authorization", target.authorization());
+    SinkRequest.fill(request.getIn(), original, target, options);
     return request;
   }
 }

@@ -6,7 +6,9 @@ import java.time.Duration;
 /**
  * Knative `delivery` semantics: `retry` attempts after the first; the n-th retry waits
  * `backoffDelay * n` (linear) or `backoffDelay * 2^(n-1)` (exponential), never more than {@link
- * #MAX_BACKOFF}; which answers are retried is {@link #retryable}.
+ * #MAX_BACKOFF}; which answers are retried is {@link #retryable}. With {@link Retryable#KNATIVE}
+ * linear waits `backoffDelay * (n-1)`, as Knative does (its backoff counts retries from 0, so the
+ * first retry is immediate), for Knative resources to behave as they do in Knative.
  */
 public record RetryPolicy(
     int retry, boolean exponential, Duration backoffDelay, Duration timeout, Retryable retryable) {
@@ -32,7 +34,8 @@ public record RetryPolicy(
     long max = MAX_BACKOFF.toMillis();
     if (base >= max) return MAX_BACKOFF;
     // base < 30 000 and the factor is at most 2^20 or 100, so the product cannot overflow
-    long millis = exponential ? base * (1L << Math.min(n - 1, 20)) : base * n;
+    long linear = retryable == Retryable.KNATIVE ? n - 1 : n;
+    long millis = exponential ? base * (1L << Math.min(n - 1, 20)) : base * linear;
     return Duration.ofMillis(Math.min(millis, max));
   }
 

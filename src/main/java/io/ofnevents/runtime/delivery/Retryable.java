@@ -15,7 +15,7 @@ public enum Retryable {
   OPENFUNCTION,
   /**
    * Knative's `SelectiveRetry` (eventing pkg/kncloudevents/retries.go): also 404 (a pod becoming
-   * ready) and 409.
+   * ready) and 409. Knative's linear backoff comes with it ({@link RetryPolicy#delayBefore}).
    */
   KNATIVE;
 

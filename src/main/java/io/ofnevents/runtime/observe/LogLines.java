@@ -22,7 +22,7 @@ public final class LogLines {
    * Trigger, delivery number, the failure, parking subject): it is parked and the input moves on.
    */
   public static final String PARKED =
-      "Event {} could not be delivered by subscriber {} of Trigger {} (delivery {}: {}): parked on"
+      "Event {} could not be delivered by subscriber {} of {} (delivery {}: {}): parked on"
           + " {}; see `ofn-events parked list`";
 
   /**
@@ -30,7 +30,7 @@ public final class LogLines {
    * why, parking subject, Trigger): parked at once, as delivering it again cannot help.
    */
   public static final String PARKED_UNREADABLE =
-      "Event {} on {} is not a readable CloudEvent ({}): parked on {} for Trigger {} without"
+      "Event {} on {} is not a readable CloudEvent ({}): parked on {} for {} without"
           + " another delivery; see `ofn-events parked list`";
 
   /**
@@ -69,6 +69,14 @@ public final class LogLines {
   public static final String DUPLICATE_UNVERIFIED =
       "Event {} (source {}) on {} was dropped by JetStream as a duplicate of {} sequence {}, which"
           + " cannot be read to compare ({}): it may have been a different event";
+
+  /**
+   * An event was not put on a Knative Broker because its `knativebrokerttl` ran out (id, Broker,
+   * the TTL it starts with): it went round through Brokers that many times, a loop.
+   */
+  public static final String TTL_EXHAUSTED =
+      "Event {} is not put on Broker {}: its knativebrokerttl ran out (it was put on a Broker {}"
+          + " times: a loop?); counted in ofn_kn_broker_ttl_exhausted_total";
 
   /** The NATS connection dropped (servers); /health/ready is DOWN until it is back. */
   public static final String BUS_LOST = "Lost the connection to NATS {}; reconnecting";

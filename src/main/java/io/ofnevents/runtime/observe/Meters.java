@@ -38,6 +38,23 @@ public final class Meters {
   public static final String BUS_HEADER_RAW = "ofn.bus.header.values.raw";
   public static final String BUS_UNREADABLE = "ofn.bus.events.unreadable";
 
+  // Knative kinds (docs/observability.md#knative-kinds)
+  public static final String KN_BROKER_ACCEPTED = "ofn.kn.broker.events.accepted";
+  public static final String KN_BROKER_REFUSED = "ofn.kn.broker.events.refused";
+  public static final String KN_BROKER_TTL_EXHAUSTED = "ofn.kn.broker.ttl.exhausted";
+  public static final String KN_TRIGGER_RECEIVED = "ofn.kn.trigger.events.received";
+  public static final String KN_TRIGGER_MATCHED = "ofn.kn.trigger.events.matched";
+  public static final String KN_TRIGGER_FILTERED = "ofn.kn.trigger.events.filtered.out";
+  public static final String KN_TRIGGER_DELIVERED = "ofn.kn.trigger.events.delivered";
+  public static final String KN_TRIGGER_REPLIES = "ofn.kn.trigger.replies";
+  public static final String KN_TRIGGER_DEAD_LETTERED = "ofn.kn.trigger.events.dead.lettered";
+  public static final String KN_TRIGGER_FAILED = "ofn.kn.trigger.events.failed";
+  public static final String KN_TRIGGER_PARKED = "ofn.kn.trigger.events.parked";
+  public static final String KN_TRIGGER_REPLAYED = "ofn.kn.trigger.events.replayed";
+  public static final String KN_PING_TICKS = "ofn.kn.pingsource.ticks";
+  public static final String KN_PING_PARKED = "ofn.kn.pingsource.ticks.parked";
+  public static final String KN_PING_REPLAYED = "ofn.kn.pingsource.ticks.replayed";
+
   /** Where meters go when Camel has no registry (metrics off): counted nowhere, cheaply. */
   private static final MeterRegistry NONE = new CompositeMeterRegistry();
 

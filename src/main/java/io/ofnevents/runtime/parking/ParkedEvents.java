@@ -1,11 +1,11 @@
 package io.ofnevents.runtime.parking;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ofnevents.compile.Names;
 import io.ofnevents.runtime.CloudEventHeaders;
 import io.ofnevents.runtime.observe.LogLines;
 import io.ofnevents.runtime.observe.Meters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,10 +113,11 @@ public final class ParkedEvents {
               + " could not be read as a CloudEvent, so no subscriber can have it; publish it"
               + " again, corrected, and drop this one");
     }
-    String direct = Names.triggerSubscriberDirect(a.namespace(), a.name(), p.event().subscriber());
+    ParkingKey key = ParkingKey.parse(a.trigger());
+    String direct = key.delivery(p.event().subscriber());
     if (context.hasEndpoint(direct) == null) {
       throw new NotFoundException(
-          "Trigger " + a.trigger() + " has no subscriber " + p.event().subscriber() + " any more");
+          key.describe() + " has no subscriber " + p.event().subscriber() + " any more");
     }
     Exchange exchange = new DefaultExchange(context);
     replayHeaders(p.event()).forEach(exchange.getIn()::setHeader);
@@ -126,16 +127,12 @@ public final class ParkedEvents {
     }
     if (exchange.getException() != null) throw exchange.getException();
     lot(a).lot().remove(lot(a).subject(), a.id());
+    String[] meter = key.replayedMeter(p.event().subscriber());
     Meters.counter(
             meters(),
-            Meters.SUBSCRIBER_REPLAYED,
+            meter[0],
             "Parked events delivered again by `ofn-events parked replay`",
-            "namespace",
-            a.namespace(),
-            "trigger",
-            a.name(),
-            "subscriber",
-            String.valueOf(p.event().subscriber()))
+            Arrays.copyOfRange(meter, 1, meter.length))
         .increment();
     LOG.info(LogLines.REPLAYED, p.event().eventId(), p.event().subscriber(), a.trigger());
   }

@@ -2,6 +2,7 @@ package io.ofnevents.runtime.parking;
 
 import io.ofnevents.runtime.CloudEventHeaders;
 import io.ofnevents.runtime.trigger.ConditionContext;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -10,8 +11,8 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * One subscriber's delivery, tracked: skipped when the {@link DeliveryTrack} says this subscriber
  * is done with the event; otherwise the delivery route runs on this exchange and its outcome is
- * recorded (a failure with the event as it was being delivered, e.g. the `deliver: all` batch, so
- * that the parked copy is exactly what the subscriber refused).
+ * recorded (a failure with the event as it was handed to the delivery route, e.g. the `deliver:
+ * all` batch, so that the parked copy is exactly what the subscriber was given).
  */
 final class SubscriberStep implements Processor {
   private final int index;
@@ -28,19 +29,18 @@ final class SubscriberStep implements Processor {
     DeliveryTrack track = exchange.getProperty(DeliveryTrack.PROPERTY, DeliveryTrack.class);
     Object condition = exchange.getProperty(ConditionContext.MATCHED);
     if (track != null && track.isDone(index)) return;
+    // The event as it goes to the delivery route, which may replace the message (a Knative reply)
+    // before it fails: what is parked is what this subscriber was given.
+    Map<String, String> headers =
+        track == null ? null : CloudEventHeaders.select(exchange.getMessage().getHeaders());
+    byte[] body = track == null ? null : exchange.getMessage().getBody(byte[].class);
     producer(exchange).process(exchange);
     if (track == null) return;
     Exception e = exchange.getException();
     if (e == null) {
       track.succeeded(index, condition);
     } else {
-      track.failed(
-          new DeliveryTrack.Failure(
-              index,
-              condition,
-              CloudEventHeaders.select(exchange.getMessage().getHeaders()),
-              exchange.getMessage().getBody(byte[].class),
-              e));
+      track.failed(new DeliveryTrack.Failure(index, condition, headers, body, e));
     }
   }
 

@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class TriggerParking {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerParking.class);
 
-  private final String namespace;
-  private final String trigger;
+  private final ParkingKey owner;
   private final String subject;
   private final ParkingLot lot;
   private final int maxDeliveries;
@@ -32,16 +31,14 @@ public final class TriggerParking {
   private final Map<Integer, Counter> parked = new ConcurrentHashMap<>();
 
   /**
-   * @param trigger `namespace/name`
+   * @param trigger `namespace/name` (`namespace/kn-trigger:name` for a Knative Trigger,
+   *     `namespace/pingsource:name` for a PingSource: {@link ParkingKey})
    * @param subject the parking subject
    * @param maxDeliveries deliveries of an event before a retryable failure is parked
    */
   public TriggerParking(
       String trigger, String subject, ParkingLot lot, int maxDeliveries, MeterRegistry registry) {
-    int slash = trigger.indexOf('/');
-    if (slash < 1) throw new IllegalArgumentException("trigger=" + trigger + " is not ns/name");
-    this.namespace = trigger.substring(0, slash);
-    this.trigger = trigger.substring(slash + 1);
+    this.owner = ParkingKey.parse(trigger);
     this.subject = subject;
     this.lot = lot;
     this.maxDeliveries = Math.max(1, maxDeliveries);
@@ -100,13 +97,7 @@ public final class TriggerParking {
     ParkedEvent event = new ParkedEvent(0, ParkedEvent.UNREADABLE, from, Instant.now(), h, body);
     String id = event.eventId();
     lot.park(subject, event, (key == null ? id : key) + "@" + subject + "-unreadable");
-    LOG.warn(
-        LogLines.PARKED_UNREADABLE,
-        id,
-        from,
-        error.getMessage(),
-        subject,
-        namespace + "/" + trigger);
+    LOG.warn(LogLines.PARKED_UNREADABLE, id, from, error.getMessage(), subject, owner.describe());
   }
 
   /** Records the outcome of a delivery that succeeded (a redelivery must not repeat it). */
@@ -129,7 +120,7 @@ public final class TriggerParking {
         LogLines.PARKED,
         id,
         f.subscriber(),
-        namespace + "/" + trigger,
+        owner.describe(),
         attempt,
         f.error().getMessage(),
         subject);
@@ -138,17 +129,14 @@ public final class TriggerParking {
   private Counter counter(int subscriber) {
     return parked.computeIfAbsent(
         subscriber,
-        i ->
-            Meters.counter(
-                registry,
-                Meters.SUBSCRIBER_PARKED,
-                "Events the subscriber could not deliver, parked for `ofn-events parked`",
-                "namespace",
-                namespace,
-                "trigger",
-                trigger,
-                "subscriber",
-                String.valueOf(i)));
+        i -> {
+          String[] meter = owner.parkedMeter(i);
+          return Meters.counter(
+              registry,
+              meter[0],
+              "Events the subscriber could not deliver, parked for `ofn-events parked`",
+              java.util.Arrays.copyOfRange(meter, 1, meter.length));
+        });
   }
 
   public String subject() {

@@ -3,6 +3,7 @@ package io.ofnevents.runtime.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +19,17 @@ class RetryPolicyTest {
     assertThat(policy(false, Duration.ofMillis(100)).delayBefore(3)).hasMillis(300);
     assertThat(policy(true, Duration.ofMillis(100)).delayBefore(1)).hasMillis(100);
     assertThat(policy(true, Duration.ofMillis(100)).delayBefore(3)).hasMillis(400);
+  }
+
+  @Test
+  void knativesLinearBackoffRetriesOnceImmediatelyAndItsExponentialStartsAtTheDelay() {
+    Duration d = Duration.ofMillis(200);
+    RetryPolicy linear = new RetryPolicy(5, false, d, Duration.ofSeconds(1), Retryable.KNATIVE);
+    assertThat(List.of(linear.delayBefore(1), linear.delayBefore(2), linear.delayBefore(3)))
+        .containsExactly(Duration.ZERO, Duration.ofMillis(200), Duration.ofMillis(400));
+    RetryPolicy exponential = new RetryPolicy(5, true, d, Duration.ofSeconds(1), Retryable.KNATIVE);
+    assertThat(List.of(exponential.delayBefore(1), exponential.delayBefore(2)))
+        .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
   }
 
   @Test

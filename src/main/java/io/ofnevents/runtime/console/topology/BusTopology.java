@@ -1,5 +1,6 @@
 package io.ofnevents.runtime.console.topology;
 
+import io.ofnevents.model.Kind;
 import io.ofnevents.model.Resource;
 import java.util.List;
 
@@ -8,14 +9,14 @@ import java.util.List;
  * EventSources and Triggers use, each of which names its bus.
  */
 final class BusTopology implements TopologyProvider {
-  private final String kind;
+  private final Kind kind;
 
-  BusTopology(String kind) {
+  BusTopology(Kind kind) {
     this.kind = kind;
   }
 
   @Override
-  public String kind() {
+  public Kind kind() {
     return kind;
   }
 

@@ -18,8 +18,8 @@ final class EventSourceTopology implements TopologyProvider {
       new NodeKind("eventsource-event", "EventSource event", "round-rectangle", "#c77d3a");
 
   @Override
-  public String kind() {
-    return Kind.EVENT_SOURCE.kindName();
+  public Kind kind() {
+    return Kind.EVENT_SOURCE;
   }
 
   @Override

@@ -64,8 +64,18 @@ public final class GraphBuilder {
     return id;
   }
 
-  /** The node of an HTTP sink, named by its URL without user info or query (as its meters). */
+  /**
+   * The node of an HTTP sink, named by its URL without user info or query (as its meters); a ref to
+   * a Knative Broker is the Broker's node.
+   */
   public String sink(SinkSpec sink, String namespace) {
+    if (sink.uri() == null
+        && "Broker".equals(sink.ref().kind())
+        && String.valueOf(sink.ref().apiVersion()).startsWith("eventing.knative.dev")) {
+      // its events go onto the Broker's subject: the Broker's own node
+      String ns = sink.ref().namespace() == null ? namespace : sink.ref().namespace();
+      return KnNodes.broker(ns, sink.ref().name());
+    }
     kind(SINK);
     if (sink.uri() == null) {
       String ns = sink.ref().namespace() == null ? namespace : sink.ref().namespace();

@@ -21,12 +21,15 @@ public final class Topology {
       List.of(
           new EventSourceTopology(),
           new TriggerTopology(),
-          new BusTopology(Kind.EVENT_BUS.kindName()),
-          new BusTopology(Kind.CLUSTER_EVENT_BUS.kindName()));
+          new BusTopology(Kind.EVENT_BUS),
+          new BusTopology(Kind.CLUSTER_EVENT_BUS),
+          new BrokerTopology(),
+          new KnTriggerTopology(),
+          new PingSourceTopology());
 
   static final NodeKind RESOURCE = new NodeKind("resource", "Resource", "rectangle", "#888888");
 
-  private static final Map<String, TopologyProvider> BY_KIND =
+  private static final Map<Kind, TopologyProvider> BY_KIND =
       PROVIDERS.stream().collect(Collectors.toMap(TopologyProvider::kind, Function.identity()));
 
   private Topology() {}
@@ -34,7 +37,7 @@ public final class Topology {
   public static Graph of(Collection<? extends Resource> resources) {
     GraphBuilder graph = new GraphBuilder(ResourceSet.of(resources));
     for (Resource r : resources) {
-      TopologyProvider p = BY_KIND.get(r.kind().kindName());
+      TopologyProvider p = BY_KIND.get(r.kind());
       if (p == null) {
         graph.kind(RESOURCE);
         graph.node(
@@ -56,7 +59,7 @@ public final class Topology {
   }
 
   /** The kinds that have a provider. */
-  public static Set<String> drawnKinds() {
+  public static Set<Kind> drawnKinds() {
     return BY_KIND.keySet();
   }
 }

@@ -1,5 +1,6 @@
 package io.ofnevents.runtime.console.topology;
 
+import io.ofnevents.model.Kind;
 import io.ofnevents.model.Resource;
 import java.util.List;
 
@@ -9,8 +10,8 @@ import java.util.List;
  * node kind from its {@link NodeKind} data.
  */
 public interface TopologyProvider {
-  /** The `kind:` this provider draws, e.g. `EventSource`. */
-  String kind();
+  /** The kind this provider draws (of its API: two APIs both have a `Trigger`). */
+  Kind kind();
 
   /** The kinds of the nodes it makes (shared ones, topics and sinks, come from the builder). */
   List<NodeKind> nodeKinds();

@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.console.topology;
 
 import io.ofnevents.compile.Names;
+import io.ofnevents.compile.TriggerInputs;
 import io.ofnevents.model.ConditionStateSpec;
 import io.ofnevents.model.Input;
 import io.ofnevents.model.Kind;
@@ -11,7 +12,6 @@ import io.ofnevents.runtime.observe.Meters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,8 +24,8 @@ final class TriggerTopology implements TopologyProvider {
       new NodeKind("subscriber", "Subscriber (condition)", "diamond", "#b5739d");
 
   @Override
-  public String kind() {
-    return Kind.TRIGGER.kindName();
+  public Kind kind() {
+    return Kind.TRIGGER;
   }
 
   @Override
@@ -56,7 +56,7 @@ final class TriggerTopology implements TopologyProvider {
             counts,
             new Health("received", "failed", t.id().toString(), false),
             true));
-    for (Map.Entry<String, TreeSet<String>> e : inputsByTopic(t).entrySet()) {
+    for (Map.Entry<String, TreeSet<String>> e : TriggerInputs.byTopic(t).entrySet()) {
       String inputs = String.join(",", e.getValue());
       String[] inputTags = {"namespace", ns, "trigger", t.name(), "input", inputs};
       Map<String, MeterQuery> c = new LinkedHashMap<>();
@@ -72,7 +72,11 @@ final class TriggerTopology implements TopologyProvider {
               e.getKey(),
               "consumer",
               Names.triggerConsumer(ns, t.name())));
-      String topic = graph.topic(ns, bus, e.getKey());
+      Input first = t.spec().inputs().get(e.getValue().first());
+      String topic =
+          first.readsBroker()
+              ? KnNodes.broker(first.namespace() == null ? ns : first.namespace(), first.broker())
+              : graph.topic(ns, bus, e.getKey());
       graph.edge(new Edge(topic + "->" + id, topic, id, inputs, t.id(), c));
     }
     List<Subscriber> subs = t.spec().subscribers();
@@ -138,21 +142,5 @@ final class TriggerTopology implements TopologyProvider {
     String store = cs == null || cs.store() == null ? "memory" : cs.store();
     boolean reset = cs != null && Boolean.TRUE.equals(cs.resetOnFire());
     return "window " + window + ", store " + store + (reset ? ", resetOnFire" : "");
-  }
-
-  /** Input names by the topic they read, as the compiler groups them into one consumer each. */
-  static Map<String, TreeSet<String>> inputsByTopic(Trigger t) {
-    Map<String, TreeSet<String>> byTopic = new TreeMap<>();
-    t.spec()
-        .inputs()
-        .forEach(
-            (name, input) ->
-                byTopic.computeIfAbsent(topicOf(t, input), k -> new TreeSet<>()).add(name));
-    return byTopic;
-  }
-
-  private static String topicOf(Trigger t, Input input) {
-    String ns = input.namespace() == null ? t.namespace() : input.namespace();
-    return Names.topic(ns, input.eventSource(), input.event());
   }
 }

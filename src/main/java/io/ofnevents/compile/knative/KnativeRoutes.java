@@ -1,0 +1,77 @@
+package io.ofnevents.compile.knative;
+
+import io.ofnevents.compile.Compilation;
+import io.ofnevents.compile.Compiler;
+import io.ofnevents.compile.Kamelets;
+import io.ofnevents.compile.Names;
+import io.ofnevents.compile.RouteFile;
+import io.ofnevents.compile.RouteYaml;
+import io.ofnevents.model.Problem;
+import io.ofnevents.model.ResourceId;
+import io.ofnevents.model.knative.BrokerBus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The route files of the Knative kinds, one per Broker, Knative Trigger and PingSource, built on
+ * their {@link KnativePlans}. Pure.
+ *
+ * @param files the route files
+ * @param notes lines a run logs at start (which resources are on an implicit in-memory bus)
+ */
+public record KnativeRoutes(List<RouteFile> files, List<String> notes) {
+
+  public static KnativeRoutes compile(Compilation c) {
+    KnativePlans plans = KnativePlans.of(c.resources(), c.options());
+    for (Problem p : plans.problems()) c.error(p.resource(), p.path(), p.message());
+    List<RouteFile> files = new ArrayList<>();
+    List<BrokerPlan> brokers =
+        plans.brokers().values().stream()
+            .sorted(Comparator.comparing((BrokerPlan b) -> b.broker().id()))
+            .toList();
+    for (BrokerPlan b : brokers) {
+      files.add(file(b.broker().id(), c, ctx -> BrokerRoutes.routes(b, ctx)));
+    }
+    for (TriggerPlan t : plans.triggers()) {
+      if (t.broker() == null || t.subscriber() == null) continue; // reported above or by validation
+      files.add(file(t.trigger().id(), c, ctx -> KnTriggerRoutes.routes(t, ctx)));
+    }
+    for (PingPlan p : plans.pings()) {
+      if (p.sink() == null || p.schedule() == null) continue;
+      files.add(file(p.source().id(), c, ctx -> PingRoutes.routes(p, ctx)));
+    }
+    return new KnativeRoutes(List.copyOf(files), notes(plans, c));
+  }
+
+  private static RouteFile file(
+      ResourceId id, Compilation c, Function<KnSteps.Ctx, List<Object>> routes) {
+    Kamelets used = new Kamelets();
+    List<Object> r = routes.apply(new KnSteps.Ctx(c, used, id));
+    return new RouteFile(
+        id, Names.routeFile(id), RouteYaml.write(Compiler.header(id), r), used.used());
+  }
+
+  /** One line naming the resources served by this process's in-memory bus, if any. */
+  private static List<String> notes(KnativePlans plans, Compilation c) {
+    List<String> on = new ArrayList<>();
+    plans.brokers().values().stream()
+        .filter(b -> b.bus().implicitInMemory())
+        .map(b -> b.broker().id().toString())
+        .sorted()
+        .forEach(on::add);
+    plans.pings().stream()
+        .filter(p -> p.sink() instanceof Hop.Http)
+        .filter(p -> BrokerBus.namespaceDefault(p.source().namespace(), c.resources()).isEmpty())
+        .map(p -> p.source().id().toString())
+        .sorted()
+        .forEach(on::add);
+    if (on.isEmpty()) return List.of();
+    return List.of(
+        "No EventBus or ClusterEventBus default for "
+            + String.join(", ", on)
+            + ": served by the in-memory bus of this process (their events are lost when it"
+            + " stops)");
+  }
+}

@@ -1,0 +1,78 @@
+package io.ofnevents.runtime.parking;
+
+import io.ofnevents.compile.Names;
+import io.ofnevents.runtime.observe.Meters;
+
+/**
+ * Whose parked events these are, as the `trigger` parameter of a bus consumer and the owner part of
+ * a parked event's id names it ({@link Names}): an OpenFunction Trigger (`ns/name`), a Knative
+ * Trigger (`ns/kn-trigger:name`) or a PingSource (`ns/pingsource:name`). It tells where a replay
+ * goes and which counters count a parking.
+ */
+record ParkingKey(Owner owner, String namespace, String name) {
+  /** The kinds of resource that park events. */
+  enum Owner {
+    TRIGGER,
+    KN_TRIGGER,
+    PING_SOURCE
+  }
+
+  /** The key of `ns/owner`; the owner as in {@link Names}. */
+  static ParkingKey parse(String key) {
+    int slash = key.indexOf('/');
+    if (slash < 1 || slash == key.length() - 1) {
+      throw new IllegalArgumentException("trigger=" + key + " is not ns/name");
+    }
+    String ns = key.substring(0, slash);
+    String rest = key.substring(slash + 1);
+    if (rest.startsWith(Names.KN_TRIGGER_OWNER)) {
+      return new ParkingKey(Owner.KN_TRIGGER, ns, rest.substring(Names.KN_TRIGGER_OWNER.length()));
+    }
+    if (rest.startsWith(Names.PING_OWNER)) {
+      return new ParkingKey(Owner.PING_SOURCE, ns, rest.substring(Names.PING_OWNER.length()));
+    }
+    return new ParkingKey(Owner.TRIGGER, ns, rest);
+  }
+
+  /** The route delivering to subscriber `index` (a Knative kind has one), where replays go. */
+  String delivery(int index) {
+    return switch (owner) {
+      case TRIGGER -> Names.triggerSubscriberDirect(namespace, name, index);
+      case KN_TRIGGER -> Names.knTriggerDeliveryDirect(namespace, name);
+      case PING_SOURCE -> Names.pingDeliveryDirect(namespace, name);
+    };
+  }
+
+  /** The parked counter's name and tags for subscriber `index`. */
+  String[] parkedMeter(int index) {
+    return meter(Meters.SUBSCRIBER_PARKED, Meters.KN_TRIGGER_PARKED, Meters.KN_PING_PARKED, index);
+  }
+
+  /** The replayed counter's name and tags for subscriber `index`. */
+  String[] replayedMeter(int index) {
+    return meter(
+        Meters.SUBSCRIBER_REPLAYED, Meters.KN_TRIGGER_REPLAYED, Meters.KN_PING_REPLAYED, index);
+  }
+
+  /**
+   * What a log line calls the owner: `Trigger ns/name`, `Trigger.eventing.knative.dev ns/name`...
+   */
+  String describe() {
+    return switch (owner) {
+      case TRIGGER -> "Trigger " + namespace + "/" + name;
+      case KN_TRIGGER -> "Trigger.eventing.knative.dev " + namespace + "/" + name;
+      case PING_SOURCE -> "PingSource.sources.knative.dev " + namespace + "/" + name;
+    };
+  }
+
+  private String[] meter(String of, String kn, String ping, int index) {
+    return switch (owner) {
+      case TRIGGER ->
+          new String[] {
+            of, "namespace", namespace, "trigger", name, "subscriber", String.valueOf(index)
+          };
+      case KN_TRIGGER -> new String[] {kn, "namespace", namespace, "trigger", name};
+      case PING_SOURCE -> new String[] {ping, "namespace", namespace, "pingsource", name};
+    };
+  }
+}
