@@ -142,12 +142,16 @@ final class KnativeApis implements AutoCloseable {
     } catch (KubernetesClientException e) {
       LOG.warn("Cannot read the CRD {} ({}): taking it for Knative's own", name, e.getMessage());
     }
-    LOG.info(
-        "Knative Eventing serves {} (its CRD {}): ofn-events serves only Brokers of class {} and"
-            + " their Triggers",
-        kind,
-        name,
-        Broker.OFN_CLASS);
+    if (kind == Kind.KN_BROKER || kind == Kind.KN_TRIGGER) {
+      LOG.info(
+          "Knative Eventing serves {} (its CRD {}): ofn-events serves only Brokers of class {} and"
+              + " their Triggers",
+          kind,
+          name,
+          Broker.OFN_CLASS);
+    } else {
+      LOG.info("Knative Eventing serves {} (its CRD {}): ofn-events leaves them to it", kind, name);
+    }
     return Owner.KNATIVE;
   }
 
