@@ -35,7 +35,7 @@ public record IngressExposure(String namespace, String pod, String lease, int po
   static final String LEADER_LABEL = "ofn-events.io/ingress";
 
   /** Not in a pod: the Brokers are reached at `host` and `port` (0: the ingress is off). */
-  static IngressExposure outsidePod(int port, String host) {
+  public static IngressExposure outsidePod(int port, String host) {
     return new IngressExposure(null, null, null, port, host);
   }
 
