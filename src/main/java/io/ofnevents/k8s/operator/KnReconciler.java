@@ -8,6 +8,7 @@ import io.ofnevents.compile.CompileOptions;
 import io.ofnevents.compile.Compiler;
 import io.ofnevents.compile.RouteFile;
 import io.ofnevents.compile.knative.KnativePlans;
+import io.ofnevents.k8s.camelk.KnativeExport;
 import io.ofnevents.k8s.operator.status.Findings;
 import io.ofnevents.k8s.operator.status.KindStatus;
 import io.ofnevents.k8s.operator.status.KnStatus;
@@ -114,6 +115,10 @@ final class KnReconciler {
     SinkRefs.Resolution resolution = refs.resolveAll(r);
     CompileOptions options = new CompileOptions(resolution.urls(), version);
     ResourceSet set = ResourceSet.of(inputs.stream().map(Loaded::resource).toList());
+    if (!applier.sharesInMemoryBus()) {
+      // each Integration is its own pod, with its own in-memory bus (export says so too)
+      KnativeExport.inMemoryBus(set, r, null).ifPresent(p -> s.warn(p.message()));
+    }
     Findings f =
         new Findings(
             r,

@@ -77,12 +77,6 @@ public final class BrokerStatus implements KindStatus {
       case IMPLICIT_IN_MEMORY -> {
         s.markTrue(TRIGGER_CHANNEL);
         s.annotate(BUS, "inMemory");
-        if (!f.sharedBus()) {
-          s.warn(
-              "no EventBus default in the namespace nor ClusterEventBus default: its in-memory bus"
-                  + " is its Integration's own, so its events do not reach its Triggers (give the"
-                  + " namespace a nats EventBus named default, or name one in spec.config)");
-        }
       }
       default -> {
         Resource bus = plan.bus().bus().orElseThrow();
