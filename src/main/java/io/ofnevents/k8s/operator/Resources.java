@@ -40,10 +40,13 @@ final class Resources {
     return spec(r).get("eventBus") instanceof String s ? s : null;
   }
 
-  /** Whether a spec (part) has a sink given by `ref` only, which is resolved from the cluster. */
+  /**
+   * Whether a spec (part) has a destination `ref` (alone, or with a Knative `uri` relative to it),
+   * which is resolved from the cluster.
+   */
   static boolean hasSinkRef(Object node) {
     if (node instanceof Map<?, ?> m) {
-      if (m.containsKey("ref") && !m.containsKey("uri")) return true;
+      if (m.containsKey("ref")) return true;
       return m.values().stream().anyMatch(Resources::hasSinkRef);
     }
     return node instanceof java.util.List<?> l && l.stream().anyMatch(Resources::hasSinkRef);

@@ -169,21 +169,34 @@ class KnOperatorTest {
         .contains("spec.config: - +events.openfunction.io");
   }
 
-  /** A Broker whose `spec.config` names a bus that is not there is not Ready, until it is. */
+  /**
+   * A Broker whose `spec.config` names a bus that is not there is not Ready, and neither its
+   * Triggers nor a PingSource sending to it run (not on some fallback bus), until the bus is there.
+   */
   @Test
   void aBrokerOnAMissingBusWaitsForIt() {
     cluster.apply(
         BROKER.replace(
             "spec:\n",
             "spec:\n  config: {apiVersion: events.openfunction.io/v1alpha1, kind: EventBus, name: orders}\n"));
+    cluster.apply(TRIGGER);
+    cluster.apply(PING);
     awaitCondition(Kind.KN_BROKER, "default", "TriggerChannelReady", "False");
     assertThat(cluster.condition(Kind.KN_BROKER, "default", "default", "TriggerChannelReady"))
         .containsEntry("reason", "BusNotFound")
         .containsEntry("message", "EventBus default/orders not found");
+    awaitReady(Kind.KN_TRIGGER, "orders", "False", "BusNotFound");
+    awaitCondition(Kind.KN_PING_SOURCE, "ping", "SinkProvided", "False");
     assertThat(cluster.integration("default", "kn-broker-default")).isNull();
+    assertThat(cluster.integration("default", "kn-trigger-orders")).isNull();
+    assertThat(cluster.integration("default", "kn-pingsource-ping")).isNull();
     cluster.apply(BUS.replace("name: default,", "name: orders,"));
     awaitCondition(Kind.KN_BROKER, "default", "Ready", "True");
+    awaitCondition(Kind.KN_TRIGGER, "orders", "Ready", "True");
+    awaitCondition(Kind.KN_PING_SOURCE, "ping", "Ready", "True");
     assertThat(cluster.integration("default", "kn-broker-default")).isNotNull();
+    assertThat(cluster.integration("default", "kn-trigger-orders")).isNotNull();
+    assertThat(cluster.integration("default", "kn-pingsource-ping")).isNotNull();
   }
 
   /**

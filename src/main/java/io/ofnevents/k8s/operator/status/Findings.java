@@ -37,6 +37,20 @@ public record Findings(
     String address,
     boolean sharedBus) {
 
+  /**
+   * Whether events can go onto Broker `id`'s bus: the Broker was planned (it is valid) and its bus
+   * is there and valid. A resource reading or writing a Broker that cannot is not applied, lest it
+   * run on a fallback bus.
+   */
+  public boolean brokerUsable(ResourceId id) {
+    var plan = plans.brokers().get(id);
+    if (plan == null
+        || plan.bus().how() == io.ofnevents.model.knative.BrokerBus.How.CONFIG_NOT_FOUND) {
+      return false;
+    }
+    return plan.bus().bus().map(b -> !invalid.containsKey(b.id())).orElse(true);
+  }
+
   /** A destination resolved to a URL, or why it is not. */
   public record Resolved(String url, String error) {
     public boolean ok() {

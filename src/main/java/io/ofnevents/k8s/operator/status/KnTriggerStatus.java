@@ -60,7 +60,8 @@ public final class KnTriggerStatus implements KindStatus {
             ? own
             : brokerSpec.broker().specOrEmpty().delivery();
     boolean dls = DeadLetters.mark(f, delivery, s);
-    return subscriber.ok() && dls;
+    // BrokerReady says why a Broker that cannot carry events is not Ready
+    return subscriber.ok() && dls && f.brokerUsable(brokerId(t));
   }
 
   @Override
