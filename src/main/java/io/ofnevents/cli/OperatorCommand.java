@@ -5,8 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ofnevents.compile.Names;
 import io.ofnevents.k8s.operator.HealthServer;
+import io.ofnevents.k8s.operator.IngressExposure;
 import io.ofnevents.k8s.operator.LeaderElection;
 import io.ofnevents.k8s.operator.Operator;
+import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.runtime.RuntimeOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -15,15 +17,20 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** `operator`: keeps Camel K Integrations (or in-process routes) and CR status in sync. */
 @Command(
     name = "operator",
     mixinStandardHelpOptions = true,
     description =
-        "Watch EventSources, EventBuses, ClusterEventBuses and Triggers in the cluster; apply"
-            + " Camel K Integrations (or run the routes in this process) and write their status.")
+        "Watch EventSources, EventBuses, ClusterEventBuses and Triggers in the cluster, and the"
+            + " Knative Brokers, Triggers and PingSources when it serves their kinds; apply Camel K"
+            + " Integrations (or run the routes in this process), write their status, and serve"
+            + " their console on the health port.")
 final class OperatorCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorCommand.class);
 
@@ -50,8 +57,20 @@ final class OperatorCommand implements Callable<Integer> {
       names = "--health-port",
       defaultValue = "8081",
       description =
-          "Port of /health/live and /health/ready; 0 turns it off (default: ${DEFAULT-VALUE}).")
+          "Port of /health/live, /health/ready and the console (/, /api/); 0 turns it off"
+              + " (default: ${DEFAULT-VALUE}).")
   int healthPort;
+
+  @Option(
+      names = "--ingress-port",
+      defaultValue = "8082",
+      description =
+          "In-process runtime only: port of the Knative Brokers' ingress (POST /NAMESPACE/BROKER),"
+              + " behind the Service the operator creates; 0 turns it off (default:"
+              + " ${DEFAULT-VALUE}).")
+  int ingressPort;
+
+  @Mixin TokenOptions token = new TokenOptions();
 
   @Option(
       names = "--leader-election",
@@ -77,13 +96,25 @@ final class OperatorCommand implements Callable<Integer> {
       description = "In-process runtime only: port of its /health and /metrics (default 0: off).")
   int managementPort;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
     String ns = namespace == null || namespace.isBlank() ? null : namespace;
+    ApiToken apiToken =
+        token.apiToken("operator", System.getenv(ApiToken.ENV), spec.commandLine().getErr());
+    if (apiToken == null) return 1;
+    if (ingressPort < 0 || ingressPort > 65535) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "ofn-events operator: --ingress-port " + ingressPort + " is not a port (0 = off)");
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     try (KubernetesClient client = new KubernetesClientBuilder().build();
-        Operator operator = create(client, ns)) {
+        Operator operator = create(client, ns, apiToken)) {
       // Returns once every informer has listed its kind (fails if the API cannot be reached).
       try {
         operator.start();
@@ -96,7 +127,10 @@ final class OperatorCommand implements Callable<Integer> {
         return 1;
       }
       try (HealthServer health =
-          healthPort > 0 ? new HealthServer(healthPort, operator::live, operator::ready) : null) {
+          healthPort > 0
+              ? new HealthServer(
+                  healthPort, operator::live, operator::ready, operator.console(apiToken))
+              : null) {
         Signals.onTerminate(stopped::countDown);
         LOG.info(
             "Operator ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -112,17 +146,40 @@ final class OperatorCommand implements Callable<Integer> {
     return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 
-  private Operator create(KubernetesClient client, String ns) {
+  private Operator create(KubernetesClient client, String ns, ApiToken apiToken) {
     LeaderElection election = leaderElection ? election(client, ns) : null;
     if (runtime == Runtime.IN_PROCESS) {
       return Operator.inProcess(
           client,
           ns,
-          new RuntimeOptions(managementPort, RuntimeOptions.CLASSPATH_KAMELETS, Map.of()),
+          new RuntimeOptions(
+              managementPort, RuntimeOptions.CLASSPATH_KAMELETS, Map.of(), apiToken, ingressPort),
           Version.current(),
-          election);
+          election,
+          ingress(client, ns));
     }
     return Operator.camelK(client, ns, Version.current(), election);
+  }
+
+  /**
+   * In a pod (env POD_NAMESPACE, and HOSTNAME, the pod's name): a Service in the operator's
+   * namespace sends the ingress traffic to the leader's pod; outside, this host and port.
+   */
+  private IngressExposure ingress(KubernetesClient client, String ns) {
+    String podNamespace = System.getenv("POD_NAMESPACE");
+    String pod = System.getenv("HOSTNAME");
+    if (podNamespace != null && !podNamespace.isBlank() && pod != null && !pod.isBlank()) {
+      return new IngressExposure(podNamespace, pod, Names.operatorLease(ns), ingressPort, pod);
+    }
+    return IngressExposure.outsidePod(ingressPort, host());
+  }
+
+  private static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   /** One Lease per watched scope; this process's identity is its host (the pod) and pid. */

@@ -11,9 +11,6 @@ import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.runtime.console.ConsoleCatalog;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,25 +67,7 @@ final class RunCommand implements Callable<Integer> {
               + " DIR/name/key (the layout Kubernetes and Camel K mount Secrets in).")
   Path secretsDir;
 
-  @Option(
-      names = "--console-token",
-      paramLabel = "TOKEN",
-      description =
-          "Turns on the management API's writes (replay and drop of parked events, in the console"
-              + " and /api/parked) for requests that send `Authorization: Bearer TOKEN`; read-only"
-              + " without a token. Safer: the environment variable "
-              + ApiToken.ENV
-              + " or --api-token-file (a command line is visible to other users). Give one of"
-              + " the three.")
-  String consoleToken;
-
-  @Option(
-      names = "--api-token-file",
-      paramLabel = "FILE",
-      description =
-          "As --console-token, with the token in FILE, read on each request (a rotated token"
-              + " applies at once).")
-  Path apiTokenFile;
+  @Mixin TokenOptions token = new TokenOptions();
 
   @Option(
       names = {"-p", "--property"},
@@ -98,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ApiToken token = apiToken(System.getenv(ApiToken.ENV));
+    ApiToken token =
+        this.token.apiToken("run", System.getenv(ApiToken.ENV), spec.commandLine().getErr());
     if (token == null) return 1;
     LoadResult loaded = resources.loadValid(spec.commandLine().getErr());
     if (loaded == null) return 1;
@@ -157,45 +137,6 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return warnings;
-  }
-
-  /**
-   * The management API's token from the one place it was given (`--console-token`, the environment
-   * variable, `--api-token-file`), none when none was; null after printing why there is none (given
-   * twice, or an unreadable file).
-   */
-  private ApiToken apiToken(String fromEnv) {
-    List<String> given = new ArrayList<>();
-    if (consoleToken != null && !consoleToken.isBlank()) given.add("--console-token");
-    if (fromEnv != null && !fromEnv.isBlank()) given.add(ApiToken.ENV);
-    if (apiTokenFile != null) given.add("--api-token-file");
-    var err = spec.commandLine().getErr();
-    if (given.size() > 1) {
-      err.println(
-          "ofn-events run: the management API has one token: give --console-token, "
-              + ApiToken.ENV
-              + " or --api-token-file, not "
-              + String.join(" and ", given));
-      return null;
-    }
-    if (apiTokenFile != null) {
-      try {
-        if (Files.readString(apiTokenFile, StandardCharsets.UTF_8).isBlank()) {
-          err.println("ofn-events run: --api-token-file " + apiTokenFile + " is empty");
-          return null;
-        }
-      } catch (IOException e) {
-        err.println(
-            "ofn-events run: --api-token-file "
-                + apiTokenFile
-                + " cannot be read ("
-                + e.getClass().getSimpleName()
-                + ")");
-        return null;
-      }
-      return ApiToken.file(apiTokenFile);
-    }
-    return ApiToken.of(given.contains(ApiToken.ENV) ? fromEnv : consoleToken);
   }
 
   private static String rootMessage(Throwable e) {

@@ -80,6 +80,9 @@ import java.util.Locale;
  *       Trigger and {@code pingsource:{name}} for a PingSource (':' is in no Kubernetes name, so
  *       neither meets an OpenFunction Trigger's).
  *   <li>Ingress path of a Broker: {@code /{ns}/{broker}}.
+ *   <li>Service in front of a Broker's ingress (operator, Camel K mode): {@code
+ *       kn-broker-{broker}-ingress} in the Broker's namespace; in front of the in-process runtime's
+ *       ingress: the operator's Lease name plus {@code -ingress}, in the operator's namespace.
  * </ul>
  */
 public final class Names {
@@ -319,6 +322,16 @@ public final class Names {
   /** The in-process endpoint of {@link #pingDeliveryRoute}; replays are sent here too. */
   public static String pingDeliveryDirect(String ns, String pingSource) {
     return "direct:" + pingDeliveryRoute(ns, pingSource);
+  }
+
+  /** Service in front of a Broker's ingress Integration (the operator's, Camel K mode). */
+  public static String brokerIngressService(ResourceId broker) {
+    return k8s(integrationPrefix(broker.kind()) + broker.name() + "-ingress");
+  }
+
+  /** Service in front of the in-process runtime's ingress, for the operator of Lease `lease`. */
+  public static String operatorIngressService(String lease) {
+    return k8s(lease + "-ingress");
   }
 
   /** Path of a Broker on the ingress port (Knative's broker-ingress path). */

@@ -3,6 +3,7 @@ package io.ofnevents.runtime;
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.RouteFile;
 import io.ofnevents.runtime.console.ConsoleCatalog;
+import io.ofnevents.runtime.console.EventRecorder;
 import io.ofnevents.runtime.console.RuntimeConsole;
 import io.ofnevents.runtime.observe.Observability;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class OfnRuntime implements AutoCloseable {
   private final Main main = new Main();
   private ManagementServer management;
   private RuntimeConsole console;
+  private EventRecorder recorder;
 
   public OfnRuntime(Bundle bundle, RuntimeOptions options) {
     SecretLoggers.cap();
@@ -63,6 +65,15 @@ public final class OfnRuntime implements AutoCloseable {
    */
   public OfnRuntime withConsole(ConsoleCatalog catalog) {
     console = new RuntimeConsole(catalog, options.apiToken(), main::getCamelContext);
+    return this;
+  }
+
+  /**
+   * Records the recent events of the routes into `recorder` (a console served elsewhere: the
+   * operator's, over the runtimes it starts one after the other). Call before starting.
+   */
+  public OfnRuntime withEventRecorder(EventRecorder recorder) {
+    this.recorder = recorder;
     return this;
   }
 
@@ -133,6 +144,7 @@ public final class OfnRuntime implements AutoCloseable {
       context.getManagementStrategy().addEventNotifier(new RouteStartLogger());
       Observability.install(context);
       if (console != null) console.install(context);
+      if (recorder != null) context.addRoutePolicyFactory(recorder);
       bundle.notes().forEach(LOG::info);
       Ingress.announce(bundle, options.ingressPort());
       try {

@@ -17,10 +17,11 @@ import java.util.Optional;
  * and, as for the OpenFunction kinds, a bus that is in-memory (here also the implicit one of a
  * namespace without an EventBus `default`) connects nothing across Integrations.
  */
-final class KnativeExport {
+public final class KnativeExport {
   private KnativeExport() {}
 
-  static Optional<Problem> inMemoryBus(ResourceSet all, Resource r, String origin) {
+  /** The warning for `r` when its bus is in-memory (the operator's Camel K mode says it too). */
+  public static Optional<Problem> inMemoryBus(ResourceSet all, Resource r, String origin) {
     EventBusSpec bus = busOf(all, r);
     if (bus == null || bus.inMemory() == null) return Optional.empty();
     return Optional.of(

@@ -24,6 +24,15 @@ interface Applier {
   boolean scalesWorkloads();
 
   /**
+   * Where an addressable resource (a Broker) that runs here is reached, its `status.address.url`;
+   * null when it cannot be reached (the in-process ingress is off).
+   */
+  String address(ResourceId addressable);
+
+  /** This replica leads from now on: expose what it will run (the in-process ingress). */
+  default void lead() {}
+
+  /**
    * Stops whatever runs in this process and forgets the desired state, because another replica now
    * leads; objects written to the cluster stay (the new leader takes them over).
    */
@@ -41,11 +50,15 @@ interface Applier {
       this(state, message, List.of());
     }
 
-    /** Whether its routes run, will run, or failed to start. */
+    /**
+     * Whether its routes run, will run, failed to start, or run while a connection they need is
+     * down (in-process: its Camel health checks say so).
+     */
     enum State {
       RUNNING,
       PENDING,
-      FAILED
+      FAILED,
+      UNAVAILABLE
     }
 
     static Applied running(String message) {

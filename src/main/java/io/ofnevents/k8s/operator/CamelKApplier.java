@@ -37,12 +37,14 @@ final class CamelKApplier implements Applier {
   private final String version;
   private final KameletOwners kamelets;
   private final Scaling scaling;
+  private final BrokerServices services;
 
   CamelKApplier(KubernetesClient client, String version) {
     this.client = client;
     this.version = version;
     this.kamelets = new KameletOwners(client);
     this.scaling = new Scaling(client);
+    this.services = new BrokerServices(client);
   }
 
   @Override
@@ -78,6 +80,7 @@ final class CamelKApplier implements Applier {
       LOG.info("Applied Integration {}/{}", id.namespace(), desired.getMetadata().getName());
     }
     kamelets.own(id.namespace(), ownerRef(owner, false), new TreeSet<>(plan.routes().kamelets()));
+    if (id.kind() == Kind.KN_BROKER) services.apply(id, ref);
     Scaling.Result scaled = scaling.apply(id, ref, plan.scaledObject());
     return new Applied(
         Applied.State.RUNNING,
@@ -87,6 +90,7 @@ final class CamelKApplier implements Applier {
 
   @Override
   public void delete(ResourceId id) {
+    if (id.kind() == Kind.KN_BROKER) services.delete(id);
     scaling.delete(id);
     String name = Names.integration(id);
     if (!client
@@ -109,6 +113,12 @@ final class CamelKApplier implements Applier {
   @Override
   public boolean scalesWorkloads() {
     return true;
+  }
+
+  /** A Broker's Service, in its namespace (see {@link BrokerServices}). */
+  @Override
+  public String address(ResourceId addressable) {
+    return addressable.kind() == Kind.KN_BROKER ? BrokerServices.url(addressable) : null;
   }
 
   /** The Secret of the plan's literal secrets, or null (and no Secret) when there are none. */
@@ -147,7 +157,8 @@ final class CamelKApplier implements Applier {
 
   static OwnerReference ownerRef(HasMetadata owner, boolean controller) {
     return new OwnerReferenceBuilder()
-        .withApiVersion(Kind.API_VERSION)
+        // the owner's own API (a Knative kind's), as the garbage collector resolves it
+        .withApiVersion(owner.getApiVersion() == null ? Kind.API_VERSION : owner.getApiVersion())
         .withKind(owner.getKind())
         .withName(owner.getMetadata().getName())
         .withUid(owner.getMetadata().getUid())

@@ -1,8 +1,11 @@
 package io.ofnevents.k8s.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.RuntimeOptions;
+import io.ofnevents.runtime.console.EventRecorder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +59,23 @@ final class InProcessApplier implements Applier, AutoCloseable {
   // Only the restart thread touches these.
   private final SharedRuntime runtime;
   private int retries;
+  private final KubernetesClient client;
+  private final IngressExposure ingress;
+  private final EventRecorder recorder;
 
-  InProcessApplier(RuntimeOptions options) {
+  /**
+   * `options`: the runtime's (management and ingress ports, the token of `/api/parked`'s writes);
+   * `ingress`: how the Brokers' ingress is exposed; `recorder`: records the recent events of every
+   * runtime started, for the console.
+   */
+  InProcessApplier(
+      RuntimeOptions options,
+      KubernetesClient client,
+      IngressExposure ingress,
+      EventRecorder recorder) {
+    this.client = client;
+    this.ingress = ingress;
+    this.recorder = recorder;
     Map<String, String> properties = new TreeMap<>(options.properties());
     // A route that fails to start is retried by Camel, alone, instead of failing the runtime.
     properties.putIfAbsent("camel.routecontroller.enabled", "true");
@@ -66,7 +85,13 @@ final class InProcessApplier implements Applier, AutoCloseable {
         "camel.routecontroller.backOffMaxDelay", String.valueOf(MAX_RETRY.toMillis()));
     this.runtime =
         new SharedRuntime(
-            new RuntimeOptions(options.managementPort(), options.kameletLocation(), properties));
+            new RuntimeOptions(
+                options.managementPort(),
+                options.kameletLocation(),
+                properties,
+                options.apiToken(),
+                options.ingressPort()),
+            recorder);
     restarts.scheduleWithFixedDelay(
         this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -113,8 +138,30 @@ final class InProcessApplier implements Applier, AutoCloseable {
     this.listener = listener;
   }
 
+  /** One Service for the runtime's ingress port (see {@link IngressExposure}). */
+  @Override
+  public String address(ResourceId addressable) {
+    return addressable.kind() == Kind.KN_BROKER ? ingress.url(addressable) : null;
+  }
+
+  @Override
+  public void lead() {
+    ingress.lead(client);
+  }
+
+  /** Where the runtimes record their recent events (for the console). */
+  EventRecorder recorder() {
+    return recorder;
+  }
+
+  /** The CamelContext of the runtime running now, null while none does (for the console). */
+  CamelContext context() {
+    return runtime.context();
+  }
+
   @Override
   public void standby() {
+    ingress.follow(client);
     synchronized (this) {
       desired.clear();
       if (pending != null) pending.cancel(false);

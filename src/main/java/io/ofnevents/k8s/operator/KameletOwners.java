@@ -48,13 +48,16 @@ final class KameletOwners {
       }
     }
     for (Kamelet k : ours(namespace)) {
-      if (!used.contains(k.getMetadata().getName())) drop(k, owner.getKind(), owner.getName());
+      if (!used.contains(k.getMetadata().getName())) {
+        drop(k, group(owner.getApiVersion()), owner.getKind(), owner.getName());
+      }
     }
   }
 
   /** `id` no longer uses any Kamelet. */
   void release(ResourceId id) {
-    for (Kamelet k : ours(id.namespace())) drop(k, id.kind().kindName(), id.name());
+    for (Kamelet k : ours(id.namespace()))
+      drop(k, id.kind().group(), id.kind().kindName(), id.name());
   }
 
   private List<Kamelet> ours(String namespace) {
@@ -66,11 +69,15 @@ final class KameletOwners {
         .getItems();
   }
 
-  private void drop(Kamelet k, String kind, String name) {
+  private void drop(Kamelet k, String group, String kind, String name) {
     List<OwnerReference> owners = new ArrayList<>();
     if (k.getMetadata().getOwnerReferences() != null)
       owners.addAll(k.getMetadata().getOwnerReferences());
-    if (!owners.removeIf(o -> kind.equals(o.getKind()) && name.equals(o.getName()))) return;
+    if (!owners.removeIf(
+        o ->
+            group.equals(group(o.getApiVersion()))
+                && kind.equals(o.getKind())
+                && name.equals(o.getName()))) return;
     var resource = client.resources(Kamelet.class).inNamespace(k.getMetadata().getNamespace());
     if (owners.isEmpty()) {
       resource.withName(k.getMetadata().getName()).delete();
@@ -84,7 +91,16 @@ final class KameletOwners {
     }
   }
 
+  /** Two kinds may share a name (an OpenFunction and a Knative `Trigger`): the group tells. */
   private static boolean sameOwner(OwnerReference a, OwnerReference b) {
-    return a.getKind().equals(b.getKind()) && a.getName().equals(b.getName());
+    return group(a.getApiVersion()).equals(group(b.getApiVersion()))
+        && a.getKind().equals(b.getKind())
+        && a.getName().equals(b.getName());
+  }
+
+  private static String group(String apiVersion) {
+    if (apiVersion == null) return "";
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 }

@@ -5,6 +5,7 @@ import io.ofnevents.compile.CompileOptions;
 import io.ofnevents.compile.Compiler;
 import io.ofnevents.k8s.keda.ScaledObjects;
 import io.ofnevents.model.EventSource;
+import io.ofnevents.model.Kind;
 import io.ofnevents.model.Problem;
 import io.ofnevents.model.Reference;
 import io.ofnevents.model.Resource;
@@ -21,9 +22,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Decides what one EventSource or Trigger should run, from the resource as loaded, the buses of the
- * cluster and its resolved sink refs: upstream's bus lookup (the namespaced EventBus wins, then the
- * ClusterEventBus), validation, then the same compiler as `compile`. Pure.
+ * Decides what one EventSource or Trigger should run, from the resource as loaded, the buses and
+ * Brokers of the cluster (its sinks and inputs may name a Broker) and its resolved sink refs:
+ * upstream's bus lookup (the namespaced EventBus wins, then the ClusterEventBus), validation, then
+ * the same compiler as `compile`. Pure.
  */
 final class Planner {
   static final int MAX_MESSAGE = 1024;
@@ -39,14 +41,14 @@ final class Planner {
   record Target(boolean sharesInMemoryBus, boolean scalesWorkloads) {}
 
   static Outcome plan(
-      LoadResult cr, List<Loaded> buses, RefResolver refs, String version, Target target) {
+      LoadResult cr, List<Loaded> context, RefResolver refs, String version, Target target) {
     if (cr.hasErrors() || cr.resources().size() != 1) {
       return failed(Outcome.ERROR_CONFIGURATION, messages(cr.problems(), null), null, false);
     }
     Loaded loaded = cr.resources().get(0);
     Resource r = loaded.resource();
     String busName = busName(r);
-    List<Loaded> all = new ArrayList<>(buses);
+    List<Loaded> all = new ArrayList<>(context);
     all.add(loaded);
     ResourceSet set = ResourceSet.of(all.stream().map(Loaded::resource).toList());
     Optional<Resource> bus = set.findBus(r.namespace(), busName);
@@ -64,8 +66,15 @@ final class Planner {
           false);
     }
     List<Loaded> inputs = new ArrayList<>(List.of(loaded));
-    bus.flatMap(b -> buses.stream().filter(l -> l.resource().id().equals(b.id())).findFirst())
+    bus.flatMap(b -> context.stream().filter(l -> l.resource().id().equals(b.id())).findFirst())
         .ifPresent(inputs::add);
+    // the Brokers its sinks and inputs may name, with the buses they are on
+    List<Loaded> brokers =
+        context.stream().filter(l -> l.resource().kind() == Kind.KN_BROKER).toList();
+    if (!brokers.isEmpty()) {
+      inputs.addAll(brokers);
+      Inputs.buses(context).stream().filter(l -> !inputs.contains(l)).forEach(inputs::add);
+    }
     List<Problem> problems = Validator.validate(inputs);
     if (bus.isPresent() && hasErrors(problems, bus.get().id())) {
       String why = messages(problems, bus.get().id());
@@ -148,7 +157,7 @@ final class Planner {
   }
 
   /** A problem without file and line: in the cluster they would point at generated YAML. */
-  private static String brief(Problem p) {
+  static String brief(Problem p) {
     return (p.path() == null || p.path().isEmpty() ? "" : p.path() + ": ") + p.message();
   }
 

@@ -3,6 +3,7 @@ package io.ofnevents.k8s.operator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
+import io.ofnevents.model.load.LoadResult;
 import io.ofnevents.model.load.Loaded;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Reconciles one EventSource or Trigger: plan from the cached cluster state, apply the plan (or
- * delete what ran when the resource is gone), and write its status. A resource in error keeps what
- * it last ran, as upstream did; only its deletion (or defining no event) stops it.
+ * Reconciles one resource: plan from the cached cluster state, apply the plan (or delete what ran
+ * when the resource is gone), and write its status; the Knative kinds through {@link KnReconciler}.
+ * A resource in error keeps what it last ran, as upstream did; only its deletion (or defining no
+ * event) stops it.
  */
 final class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -29,14 +31,24 @@ final class Reconciler {
   private final Applier applier;
   private final StatusWriter status;
   private final String version;
+  private final KnReconciler knative;
+  private final ConsoleResources console;
 
   Reconciler(
-      ClusterCache cache, SinkRefs refs, Applier applier, StatusWriter status, String version) {
+      ClusterCache cache,
+      SinkRefs refs,
+      Applier applier,
+      StatusWriter status,
+      String version,
+      KnReconciler knative,
+      ConsoleResources console) {
     this.cache = cache;
     this.refs = refs;
     this.applier = applier;
     this.status = status;
     this.version = version;
+    this.knative = knative;
+    this.console = console;
   }
 
   Result reconcile(ResourceId id) {
@@ -47,16 +59,24 @@ final class Reconciler {
       GenericKubernetesResource cr = cache.get(id).orElse(null);
       if (cr == null || cr.getMetadata().getDeletionTimestamp() != null) {
         applier.delete(id);
+        console.remove(id);
         LOG.debug("Gone: stopped what it ran");
         return Result.DONE;
       }
+      if (id.kind().isKnative()) return knative.reconcile(id, cr);
+      LoadResult loaded = Resources.load(id.kind(), cr);
       Outcome outcome =
           Planner.plan(
-              Resources.load(id.kind(), cr),
-              buses(id),
+              loaded,
+              context(loaded),
               refs::resolve,
               version,
               new Planner.Target(applier.sharesInMemoryBus(), applier.scalesWorkloads()));
+      console.put(
+          id,
+          loaded,
+          outcome instanceof Outcome.Failed f ? failure(id, f) : List.of(),
+          plan(outcome));
       if (outcome instanceof Outcome.Plan plan) {
         Applier.Applied applied;
         try {
@@ -97,8 +117,9 @@ final class Reconciler {
 
   /**
    * The Ready condition of an applied plan: True once it runs, Unknown while it waits for the
-   * runtime to start it, False with upstream's workload reason when it failed to start (the applier
-   * reports the change, so the status follows without a retry here).
+   * runtime to start it, False with upstream's workload reason when it failed to start, False with
+   * `ConnectionUnavailable` while a connection its routes need is down (the applier reports each
+   * change, so the status follows without a retry here).
    */
   static StatusWriter.Ready ready(
       Kind kind, Applier.Applied.State state, String message, String bus) {
@@ -110,6 +131,12 @@ final class Reconciler {
       case FAILED ->
           new StatusWriter.Ready(
               StatusWriter.Status.FALSE, Outcome.errorCreating(kind), message, bus);
+      case UNAVAILABLE ->
+          new StatusWriter.Ready(
+              StatusWriter.Status.FALSE,
+              io.ofnevents.k8s.operator.status.Run.UNAVAILABLE_REASON,
+              message,
+              bus);
     };
   }
 
@@ -118,17 +145,22 @@ final class Reconciler {
     return kind == Kind.EVENT_SOURCE ? "EventSourceIsReady" : "TriggerIsReady";
   }
 
-  /** The buses visible from the resource's namespace; a bus that fails to load is left out. */
-  private List<Loaded> buses(ResourceId id) {
-    List<Loaded> buses = new ArrayList<>();
-    for (Kind kind : List.of(Kind.EVENT_BUS, Kind.CLUSTER_EVENT_BUS)) {
-      for (GenericKubernetesResource bus : cache.list(kind)) {
-        if (kind == Kind.EVENT_BUS && !id.namespace().equals(bus.getMetadata().getNamespace())) {
-          continue;
-        }
-        buses.addAll(Resources.load(kind, bus).resources());
-      }
-    }
-    return buses;
+  /**
+   * The buses visible from the resource's namespace and the Brokers it may publish to or read (see
+   * {@link Inputs}); a bus that fails to load is left out.
+   */
+  private List<Loaded> context(LoadResult loaded) {
+    if (loaded.hasErrors() || loaded.resources().size() != 1) return List.of();
+    return Inputs.of(loaded.resources().get(0).resource(), cache);
+  }
+
+  private static Outcome.Plan plan(Outcome outcome) {
+    return outcome instanceof Outcome.Plan p ? p : null;
+  }
+
+  /** Why it failed, for the console: the status message as one problem of the resource. */
+  private static List<io.ofnevents.model.Problem> failure(ResourceId id, Outcome.Failed f) {
+    return List.of(
+        io.ofnevents.model.Problem.error(null, 0, id, null, f.reason() + ": " + f.message()));
   }
 }

@@ -11,7 +11,7 @@ import io.ofnevents.model.load.YamlLoader;
 import java.util.Map;
 import java.util.Objects;
 
-/** Our custom resources as the API serves them: contexts, ids, and loading into the model. */
+/** The custom resources we watch as the API serves them: contexts, ids, loading into the model. */
 final class Resources {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -19,8 +19,8 @@ final class Resources {
 
   static ResourceDefinitionContext context(Kind kind) {
     return new ResourceDefinitionContext.Builder()
-        .withGroup(Kind.GROUP)
-        .withVersion(Kind.VERSION)
+        .withGroup(kind.group())
+        .withVersion(kind.api().version())
         .withKind(kind.kindName())
         .withPlural(kind.plural())
         .withNamespaced(kind.namespaced())
@@ -40,21 +40,36 @@ final class Resources {
     return spec(r).get("eventBus") instanceof String s ? s : null;
   }
 
-  /** Whether a spec (part) has a sink given by `ref` only, which is resolved from the cluster. */
+  /**
+   * Whether a spec (part) has a destination `ref` (alone, or with a Knative `uri` relative to it),
+   * which is resolved from the cluster.
+   */
   static boolean hasSinkRef(Object node) {
     if (node instanceof Map<?, ?> m) {
-      if (m.containsKey("ref") && !m.containsKey("uri")) return true;
+      if (m.containsKey("ref")) return true;
       return m.values().stream().anyMatch(Resources::hasSinkRef);
     }
     return node instanceof java.util.List<?> l && l.stream().anyMatch(Resources::hasSinkRef);
   }
 
-  /** Whether an update changed what reconciling depends on (not status or bookkeeping). */
+  /**
+   * Whether an update changed what reconciling depends on: the spec, the annotations (a Broker's
+   * class, a Trigger's dependency, our own `ofn-events.io/*`) or the deletion; not the status or
+   * other bookkeeping.
+   */
   static boolean specChanged(GenericKubernetesResource before, GenericKubernetesResource after) {
     return !Objects.equals(spec(before), spec(after))
         || !Objects.equals(
+            before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())
+        || !Objects.equals(
             before.getMetadata().getDeletionTimestamp(),
             after.getMetadata().getDeletionTimestamp());
+  }
+
+  /** The status of the `Ready` condition ("True", "False", "Unknown"), or null when none. */
+  static String readyStatus(GenericKubernetesResource r) {
+    Map<?, ?> ready = StatusWriter.readyOf(StatusWriter.status(r));
+    return ready == null ? null : String.valueOf(ready.get("status"));
   }
 
   /**
@@ -63,7 +78,12 @@ final class Resources {
    */
   static LoadResult load(Kind kind, GenericKubernetesResource r) {
     GenericKubernetesResource copy = new GenericKubernetesResource();
-    copy.setApiVersion(Kind.API_VERSION);
+    // A served version of the kind's group (PingSource v1beta2 too) is read as written.
+    String apiVersion = r.getApiVersion();
+    copy.setApiVersion(
+        apiVersion != null && apiVersion.startsWith(kind.group() + "/")
+            ? apiVersion
+            : kind.api().apiVersion());
     copy.setKind(kind.kindName());
     ObjectMeta meta = SERIALIZATION.clone(r.getMetadata());
     meta.setManagedFields(null);

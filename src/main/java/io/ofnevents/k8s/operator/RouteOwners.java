@@ -67,12 +67,31 @@ final class RouteOwners {
 
   /**
    * Where each resource stands in a started context whose routes the supervising route controller
-   * starts (and retries): failed while one of its routes waits for a retry after an error, running
-   * once all of its routes started, pending before.
+   * starts (and retries): failed while one of its routes waits for a retry after an error, pending
+   * until all of its routes started, then running, or unavailable while a connection its routes
+   * need is down (see {@link Connections}).
    */
   Map<ResourceId, Applier.Applied> states(CamelContext context) {
     RouteController controller = context.getRouteController();
     Map<String, ResourceId> owners = withKamelets(context);
+    Map<ResourceId, Applier.Applied> states = startStates(context, controller, owners);
+    Map<ResourceId, List<String>> down = Connections.problems(context, owners);
+    down.forEach(
+        (id, problems) -> {
+          if (states.get(id).state() == Applier.Applied.State.RUNNING) {
+            states.put(
+                id,
+                new Applier.Applied(
+                    Applier.Applied.State.UNAVAILABLE,
+                    "its routes run in the operator, but a connection they need is down (retried): "
+                        + String.join("; ", problems)));
+          }
+        });
+    return states;
+  }
+
+  private Map<ResourceId, Applier.Applied> startStates(
+      CamelContext context, RouteController controller, Map<String, ResourceId> owners) {
     Map<ResourceId, Applier.Applied> states = new TreeMap<>();
     plans.keySet().forEach(id -> states.put(id, RUNNING));
     for (Route route : context.getRoutes()) {
@@ -120,29 +139,34 @@ final class RouteOwners {
       for (Route route : context.getRoutes()) {
         ResourceId id = owners.get(route.getRouteId());
         if (id == null) continue;
-        List<String> used = new ArrayList<>();
-        kamelets(route.getEndpoint(), used);
-        kamelets(route.navigate(), used);
-        for (String routeId : used) grew |= owners.putIfAbsent(routeId, id) == null;
+        for (Endpoint e : endpoints(route)) {
+          if (e instanceof KameletEndpoint k && k.getRouteId() != null) {
+            grew |= owners.putIfAbsent(k.getRouteId(), id) == null;
+          }
+        }
       }
     }
     return owners;
   }
 
-  private static void kamelets(Navigate<Processor> processors, List<String> into) {
+  /** The endpoints a route consumes from and sends to. */
+  static List<Endpoint> endpoints(Route route) {
+    List<Endpoint> endpoints = new ArrayList<>();
+    if (route.getEndpoint() != null) endpoints.add(route.getEndpoint());
+    endpoints(route.navigate(), endpoints);
+    return endpoints;
+  }
+
+  private static void endpoints(Navigate<Processor> processors, List<Endpoint> into) {
     if (processors == null || !processors.hasNext()) return;
     for (Processor p : processors.next()) {
-      if (p instanceof EndpointAware e) kamelets(e.getEndpoint(), into);
+      if (p instanceof EndpointAware e && e.getEndpoint() != null) into.add(e.getEndpoint());
       if (p instanceof Navigate<?> n) {
         @SuppressWarnings("unchecked")
         Navigate<Processor> next = (Navigate<Processor>) n;
-        kamelets(next, into);
+        endpoints(next, into);
       }
     }
-  }
-
-  private static void kamelets(Endpoint endpoint, List<String> into) {
-    if (endpoint instanceof KameletEndpoint k && k.getRouteId() != null) into.add(k.getRouteId());
   }
 
   static final Applier.Applied RUNNING =

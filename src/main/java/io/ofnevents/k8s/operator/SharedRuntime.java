@@ -5,11 +5,13 @@ import io.ofnevents.compile.RouteFile;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
+import io.ofnevents.runtime.console.EventRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +23,20 @@ final class SharedRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(SharedRuntime.class);
 
   private final RuntimeOptions options;
-  private OfnRuntime runtime;
-  private Map<ResourceId, Outcome.Plan> running = Map.of();
+  private final EventRecorder recorder;
+  // read by the console's threads too
+  private volatile OfnRuntime runtime;
+  private volatile Map<ResourceId, Outcome.Plan> running = Map.of();
 
-  SharedRuntime(RuntimeOptions options) {
+  SharedRuntime(RuntimeOptions options, EventRecorder recorder) {
     this.options = options;
+    this.recorder = recorder;
+  }
+
+  /** The context of the runtime running now; null while none does. */
+  CamelContext context() {
+    OfnRuntime r = runtime;
+    return r == null || running.isEmpty() ? null : r.context();
   }
 
   /** What runs now (empty when nothing does, e.g. after a start failed as a whole). */
@@ -45,8 +56,9 @@ final class SharedRuntime {
     String previousCause = null;
     while (!attempt.isEmpty()) {
       try {
-        runtime = new OfnRuntime(bundle(attempt), options);
-        runtime.start();
+        OfnRuntime next = new OfnRuntime(bundle(attempt), options).withEventRecorder(recorder);
+        runtime = next;
+        next.start();
         running = Map.copyOf(attempt);
         return failures;
       } catch (Exception e) {

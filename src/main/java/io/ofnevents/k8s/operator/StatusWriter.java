@@ -3,18 +3,22 @@ package io.ofnevents.k8s.operator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ofnevents.k8s.operator.status.KnStatus;
 import io.ofnevents.model.Kind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the status of an EventSource or Trigger: `observedGeneration`, the bus in use, and one
- * `Ready` condition replaced in place (never appended, unlike upstream). Nothing is written when
- * nothing changed, so a status update never causes another.
+ * Writes the status of a resource: for an EventSource or Trigger `observedGeneration`, the bus in
+ * use, and one `Ready` condition replaced in place (never appended, unlike upstream); for a Knative
+ * kind `observedGeneration`, its fields and one condition per type of its set ({@link KnStatus}). A
+ * condition's `lastTransitionTime` moves only when its status does. Nothing is written when nothing
+ * changed, so a status update never causes another.
  */
 final class StatusWriter {
   static final String READY = "Ready";
@@ -29,9 +33,40 @@ final class StatusWriter {
 
   /** Writes `ready`; returns whether anything changed. */
   boolean write(Kind kind, GenericKubernetesResource cr, Ready ready) {
+    return put(kind, cr, desired(cr, status(cr), ready));
+  }
+
+  /** Writes the status of a Knative kind; returns whether anything changed. */
+  boolean write(Kind kind, GenericKubernetesResource cr, KnStatus s) {
     Map<String, Object> current = status(cr);
-    Map<String, Object> desired = desired(cr, current, ready);
-    if (desired.equals(current)) return false;
+    Map<String, Object> desired = new LinkedHashMap<>();
+    Long generation = cr.getMetadata().getGeneration();
+    if (generation != null) desired.put("observedGeneration", generation);
+    desired.putAll(s.fields());
+    if (!s.annotations().isEmpty()) desired.put("annotations", s.annotations());
+    List<Map<String, Object>> conditions = new ArrayList<>();
+    for (KnStatus.Condition c : s.conditions()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", c.type());
+      m.put("status", c.status().text);
+      if (c.reason() != null) m.put("reason", c.reason());
+      if (c.message() != null) m.put("message", c.message());
+      m.put("lastTransitionTime", since(condition(current, c.type()), c.status().text));
+      conditions.add(m);
+    }
+    desired.put("conditions", conditions);
+    return put(kind, cr, normalized(desired));
+  }
+
+  /** The fields of a status besides those every kind has, for {@link KnStatus} to keep. */
+  static Map<String, Object> fields(Map<String, Object> status) {
+    Map<String, Object> fields = new LinkedHashMap<>(status);
+    fields.keySet().removeAll(List.of("observedGeneration", "conditions", "annotations"));
+    return fields;
+  }
+
+  private boolean put(Kind kind, GenericKubernetesResource cr, Map<String, Object> desired) {
+    if (desired.equals(status(cr))) return false;
     try {
       client
           .genericKubernetesResources(Resources.context(kind))
@@ -76,18 +111,19 @@ final class StatusWriter {
     condition.put("reason", r.reason());
     condition.put("message", r.message());
     if (generation != null) condition.put("observedGeneration", generation);
-    Map<?, ?> previous = readyOf(current);
-    // The transition time only moves when the status does, as for built-in conditions.
-    Object since =
-        previous != null && status.equals(previous.get("status"))
-            ? previous.get("lastTransitionTime")
-            : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    condition.put("lastTransitionTime", since);
+    condition.put("lastTransitionTime", since(readyOf(current), status));
     Map<String, Object> desired = new LinkedHashMap<>();
     if (generation != null) desired.put("observedGeneration", generation);
     if (r.eventBus() != null) desired.put("eventBus", r.eventBus());
     desired.put("conditions", List.of(condition));
     return normalized(desired);
+  }
+
+  /** The transition time only moves when the status does, as for built-in conditions. */
+  private Object since(Map<?, ?> previous, String status) {
+    return previous != null && status.equals(previous.get("status"))
+        ? previous.get("lastTransitionTime")
+        : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   @SuppressWarnings("unchecked")
@@ -97,9 +133,14 @@ final class StatusWriter {
   }
 
   static Map<?, ?> readyOf(Map<String, Object> status) {
+    return condition(status, READY);
+  }
+
+  /** The condition `type` of a status, null when it has none. */
+  static Map<?, ?> condition(Map<String, Object> status, String type) {
     if (!(status.get("conditions") instanceof List<?> list)) return null;
     return list.stream()
-        .filter(c -> c instanceof Map<?, ?> m && READY.equals(m.get("type")))
+        .filter(c -> c instanceof Map<?, ?> m && type.equals(m.get("type")))
         .map(c -> (Map<?, ?>) c)
         .findFirst()
         .orElse(null);

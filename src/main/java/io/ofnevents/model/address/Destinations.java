@@ -2,13 +2,18 @@ package io.ofnevents.model.address;
 
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.Reference;
+import io.ofnevents.model.Resource;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.ResourceSet;
 import io.ofnevents.model.SinkSpec;
 import io.ofnevents.model.knative.Destination;
 import io.ofnevents.model.knative.KReference;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +37,7 @@ public final class Destinations {
 
   /** A ref of either API, its namespace filled in. */
   public record Ref(String kind, String apiVersion, String group, String name, String namespace) {
-    static Ref of(KReference r, String ownerNamespace) {
+    public static Ref of(KReference r, String ownerNamespace) {
       return new Ref(
           r.kind(),
           r.apiVersion(),
@@ -41,7 +46,7 @@ public final class Destinations {
           r.namespace() == null ? ownerNamespace : r.namespace());
     }
 
-    static Ref of(Reference r, String ownerNamespace) {
+    public static Ref of(Reference r, String ownerNamespace) {
       String group =
           r.apiVersion() == null
               ? null
@@ -62,8 +67,41 @@ public final class Destinations {
       return (api == null || api.isEmpty() ? "" : api + " ") + kind + " " + namespace + "/" + name;
     }
 
-    Reference key() {
+    /** The key of what the operator resolved from the cluster ({@link Addressing#resolved()}). */
+    public Reference key() {
       return new Reference(kind, apiVersion, name, namespace);
+    }
+  }
+
+  /**
+   * Every ref a resource sends events to, namespace filled in: those of its Knative destinations
+   * and of its OpenFunction sinks given by `ref` only (upstream: a `uri` wins). Read from the
+   * records' components, so a new kind whose destinations are {@link Destination}s needs nothing
+   * here.
+   */
+  public static List<Ref> refsOf(Resource r) {
+    List<Ref> refs = new ArrayList<>();
+    collect(r, r.namespace(), refs);
+    return refs;
+  }
+
+  private static void collect(Object node, String namespace, List<Ref> into) {
+    if (node instanceof Destination d) {
+      if (d.ref() != null) into.add(Ref.of(d.ref(), namespace));
+    } else if (node instanceof SinkSpec s) {
+      if (s.ref() != null && s.uri() == null) into.add(Ref.of(s.ref(), namespace));
+    } else if (node instanceof Record rec) {
+      for (RecordComponent c : rec.getClass().getRecordComponents()) {
+        try {
+          collect(c.getAccessor().invoke(rec), namespace, into);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    } else if (node instanceof Collection<?> c) {
+      c.forEach(v -> collect(v, namespace, into));
+    } else if (node instanceof Map<?, ?> m) {
+      m.values().forEach(v -> collect(v, namespace, into));
     }
   }
 

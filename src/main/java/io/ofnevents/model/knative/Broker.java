@@ -19,6 +19,17 @@ public record Broker(
   /** The class of stock Knative, which ofn-events serves as written. */
   public static final String DEFAULT_CLASS = "MTChannelBasedBroker";
 
+  /**
+   * The class of ofn-events' own Brokers: where Knative Eventing is installed, the operator serves
+   * only the Brokers of this class (and leaves the others to Knative's controllers).
+   */
+  public static final String OFN_CLASS = "OfnEvents";
+
+  /** The class annotation's value, null when there is none. */
+  public String brokerClass() {
+    return metadata.annotations() == null ? null : metadata.annotations().get(CLASS_ANNOTATION);
+  }
+
   @Override
   public Kind kind() {
     return Kind.KN_BROKER;

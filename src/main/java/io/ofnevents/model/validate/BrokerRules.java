@@ -11,11 +11,11 @@ final class BrokerRules {
   private BrokerRules() {}
 
   static void check(Broker b, ResourceSet all, Addressing a, Reporter r) {
-    String cls =
-        b.metadata().annotations() == null
-            ? null
-            : b.metadata().annotations().get(Broker.CLASS_ANNOTATION);
-    if (cls != null && !cls.isEmpty() && !cls.equals(Broker.DEFAULT_CLASS)) {
+    String cls = b.brokerClass();
+    if (cls != null
+        && !cls.isEmpty()
+        && !cls.equals(Broker.DEFAULT_CLASS)
+        && !cls.equals(Broker.OFN_CLASS)) {
       r.warning(
           "metadata.annotations[\"" + Broker.CLASS_ANNOTATION + "\"]",
           "broker class \""

@@ -1,5 +1,6 @@
 package io.ofnevents.runtime.bus;
 
+import io.ofnevents.runtime.observe.ConnectionAware;
 import io.ofnevents.runtime.observe.Meters;
 import io.ofnevents.runtime.parking.ParkingLot;
 import io.ofnevents.runtime.parking.ParkingRegistry;
@@ -17,7 +18,7 @@ import org.apache.camel.support.DefaultEndpoint;
     title = "ofn-events bus",
     syntax = "ofn-bus:subject",
     category = {Category.MESSAGING})
-public class BusEndpoint extends DefaultEndpoint {
+public class BusEndpoint extends DefaultEndpoint implements ConnectionAware {
   private final String subject;
   private final BusOptions options;
   private volatile BusDriver driver;
@@ -46,6 +47,14 @@ public class BusEndpoint extends DefaultEndpoint {
 
   String subject() {
     return subject;
+  }
+
+  /** The bus connection once a consumer or producer opened it: why it is down, else null. */
+  @Override
+  public String connectionProblem() {
+    BusDriver d = driver;
+    String reason = d == null ? null : d.downReason();
+    return reason == null ? null : "bus " + Redact.urls(options.servers()) + ": " + reason;
   }
 
   BusOptions options() {

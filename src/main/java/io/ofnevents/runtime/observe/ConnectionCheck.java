@@ -16,9 +16,13 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 public final class ConnectionCheck implements HealthCheck {
   public static final String GROUP = "ofn";
 
+  /** The detail naming the route a check belongs to, as Camel's consumer checks write it. */
+  public static final String ROUTE_ID = "route.id";
+
   private final String id;
   private final Supplier<String> downReason;
   private volatile boolean enabled = true;
+  private volatile String routeId;
   private HealthCheckRegistry registry;
 
   private ConnectionCheck(String id, Supplier<String> downReason) {
@@ -42,6 +46,12 @@ public final class ConnectionCheck implements HealthCheck {
     check.registry = registry;
     if (registry != null) registry.register(check);
     return check;
+  }
+
+  /** Says which route this check belongs to (a source's connection), for per-route readiness. */
+  public ConnectionCheck forRoute(String routeId) {
+    this.routeId = routeId;
+    return this;
   }
 
   @Override
@@ -79,6 +89,7 @@ public final class ConnectionCheck implements HealthCheck {
     } catch (RuntimeException e) {
       reason = "cannot tell: " + e.getMessage();
     }
+    if (routeId != null) builder.detail(ROUTE_ID, routeId);
     return (reason == null ? builder.up() : builder.down().message(reason)).build();
   }
 

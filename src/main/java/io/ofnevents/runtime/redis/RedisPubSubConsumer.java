@@ -46,7 +46,8 @@ final class RedisPubSubConsumer extends DefaultConsumer {
     link = new RedisLink(endpoint.settings(), "ofn-pubsub");
     check =
         ConnectionCheck.register(
-            endpoint.getCamelContext(), "redis-source " + getRouteId(), link::downReason);
+                endpoint.getCamelContext(), "redis-source " + getRouteId(), link::downReason)
+            .forRoute(getRouteId());
     running = true;
     connector =
         endpoint

@@ -62,7 +62,8 @@ final class RedisStreamConsumer extends DefaultConsumer {
     link = new RedisLink(endpoint.settings(), "ofn-" + source.group());
     check =
         ConnectionCheck.register(
-            endpoint.getCamelContext(), "redis-source " + getRouteId(), this::downReason);
+                endpoint.getCamelContext(), "redis-source " + getRouteId(), this::downReason)
+            .forRoute(getRouteId());
     running = true;
     executor =
         endpoint

@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.trigger;
 
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.observe.ConnectionAware;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.apache.camel.support.DefaultProducer;
     syntax = "ofn-trigger:name",
     producerOnly = true,
     category = {Category.CORE})
-public class TriggerEndpoint extends DefaultEndpoint {
+public class TriggerEndpoint extends DefaultEndpoint implements ConnectionAware {
   private final TriggerOptions options;
   private final ConditionStore store;
   private final Clock clock;
@@ -36,6 +37,13 @@ public class TriggerEndpoint extends DefaultEndpoint {
     this.options = options;
     this.store = store;
     this.clock = clock;
+  }
+
+  /** The condition state store's connection (`store: nats`): why it is down, else null. */
+  @Override
+  public String connectionProblem() {
+    String reason = store == null ? null : store.downReason();
+    return reason == null ? null : "condition-state " + options.trigger() + ": " + reason;
   }
 
   @Override

@@ -17,7 +17,11 @@ import java.util.Optional;
 import org.apache.camel.v1.Integration;
 import org.apache.camel.v1.Kamelet;
 
-/** The fabric8 mock API server in CRUD mode with our CRDs registered, plus test shorthands. */
+/**
+ * The fabric8 mock API server in CRUD mode with our CRDs registered, plus test shorthands. The
+ * OpenFunction CRDs are served from the start; the Knative ones are created through the API (so
+ * that discovery and the CRD's labels say whose they are): ours by default.
+ */
 final class MockCluster implements AutoCloseable {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -25,8 +29,13 @@ final class MockCluster implements AutoCloseable {
   final KubernetesClient client;
 
   MockCluster() {
+    this(true);
+  }
+
+  /** `knativeCrds`: whether ofn-events' Knative CRDs are installed (else none are). */
+  MockCluster(boolean knativeCrds) {
     List<CustomResourceDefinitionContext> crds =
-        java.util.Arrays.stream(Kind.values())
+        Kind.openFunction().stream()
             .map(k -> CustomResourceDefinitionContext.fromCrd(Crds.crd(k)))
             .toList();
     server =
@@ -38,12 +47,25 @@ final class MockCluster implements AutoCloseable {
             false);
     server.init();
     client = server.createClient();
+    if (knativeCrds) installKnativeCrds(true);
+  }
+
+  /**
+   * Creates the Knative CRDs: ours (`k8s/crds/knative/`), or as Knative Eventing installs them
+   * (without our `app.kubernetes.io/part-of` label).
+   */
+  void installKnativeCrds(boolean ours) {
+    for (Kind kind : List.of(Kind.KN_BROKER, Kind.KN_TRIGGER, Kind.KN_PING_SOURCE)) {
+      var crd = Crds.crd(kind);
+      if (!ours) crd.getMetadata().setLabels(Map.of("knative.dev/crd-install", "true"));
+      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
   }
 
   /** Creates or replaces the resource written as YAML (one document). */
   GenericKubernetesResource apply(String yaml) {
     GenericKubernetesResource r = SERIALIZATION.unmarshal(yaml, GenericKubernetesResource.class);
-    Kind kind = Kind.byName(r.getKind()).orElseThrow();
+    Kind kind = kindOf(r);
     var op = client.genericKubernetesResources(Resources.context(kind));
     var scoped = kind.namespaced() ? op.inNamespace(namespaceOf(r)) : op;
     // As kubectl apply: re-read and try again when the operator wrote the status in between.
@@ -52,11 +74,25 @@ final class MockCluster implements AutoCloseable {
       try {
         if (current == null) return scoped.resource(r).create();
         current.getAdditionalProperties().put("spec", r.getAdditionalProperties().get("spec"));
+        if (r.getMetadata().getAnnotations() != null) {
+          Map<String, String> annotations = new HashMap<>();
+          if (current.getMetadata().getAnnotations() != null) {
+            annotations.putAll(current.getMetadata().getAnnotations());
+          }
+          annotations.putAll(r.getMetadata().getAnnotations());
+          current.getMetadata().setAnnotations(annotations);
+        }
         return scoped.resource(current).update();
       } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
         if (e.getCode() != 409 || attempt == 10) throw e;
       }
     }
+  }
+
+  static Kind kindOf(GenericKubernetesResource r) {
+    String apiVersion = r.getApiVersion();
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    return Kind.of(group, r.getKind()).orElseThrow();
   }
 
   void delete(Kind kind, String namespace, String name) {
@@ -95,6 +131,18 @@ final class MockCluster implements AutoCloseable {
                     .containsEntry("status", status);
               }
             });
+  }
+
+  /** The status of a resource, empty when it has none. */
+  Map<String, Object> status(Kind kind, String namespace, String name) {
+    return get(kind, namespace, name).map(StatusWriter::status).orElse(Map.of());
+  }
+
+  /** The condition `type` of a resource, or an empty map. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> condition(Kind kind, String namespace, String name, String type) {
+    Map<?, ?> m = StatusWriter.condition(status(kind, namespace, name), type);
+    return m == null ? Map.of() : (Map<String, Object>) m;
   }
 
   List<?> conditions(Kind kind, String namespace, String name) {
