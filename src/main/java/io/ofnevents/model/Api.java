@@ -7,7 +7,8 @@ package io.ofnevents.model;
 public enum Api {
   OPENFUNCTION("events.openfunction.io", "v1alpha1"),
   KNATIVE_EVENTING("eventing.knative.dev", "v1"),
-  KNATIVE_SOURCES("sources.knative.dev", "v1");
+  KNATIVE_SOURCES("sources.knative.dev", "v1"),
+  KNATIVE_FLOWS("flows.knative.dev", "v1");
 
   private final String group;
   private final String version;

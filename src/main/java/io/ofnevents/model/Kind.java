@@ -16,7 +16,9 @@ public enum Kind {
   TRIGGER(Api.OPENFUNCTION, "Trigger", "triggers", true),
   KN_BROKER(Api.KNATIVE_EVENTING, "Broker", "brokers", true),
   KN_TRIGGER(Api.KNATIVE_EVENTING, "Trigger", "triggers", true),
-  KN_PING_SOURCE(Api.KNATIVE_SOURCES, "PingSource", "pingsources", true);
+  KN_PING_SOURCE(Api.KNATIVE_SOURCES, "PingSource", "pingsources", true),
+  KN_SEQUENCE(Api.KNATIVE_FLOWS, "Sequence", "sequences", true),
+  KN_PARALLEL(Api.KNATIVE_FLOWS, "Parallel", "parallels", true);
 
   /** The OpenFunction Events group, version and apiVersion (the original API of this project). */
   public static final String GROUP = Api.OPENFUNCTION.group();

@@ -1,8 +1,11 @@
 package io.ofnevents.model;
 
 import io.ofnevents.model.knative.Broker;
+import io.ofnevents.model.knative.KnFlow;
 import io.ofnevents.model.knative.KnTrigger;
+import io.ofnevents.model.knative.Parallel;
 import io.ofnevents.model.knative.PingSource;
+import io.ofnevents.model.knative.Sequence;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,19 @@ public final class ResourceSet {
 
   public List<PingSource> pingSources() {
     return ofType(PingSource.class);
+  }
+
+  public List<Sequence> sequences() {
+    return ofType(Sequence.class);
+  }
+
+  public List<Parallel> parallels() {
+    return ofType(Parallel.class);
+  }
+
+  /** The Sequences and Parallels. */
+  public List<KnFlow> flows() {
+    return ofType(KnFlow.class);
   }
 
   /** Every resource of a Knative API. */

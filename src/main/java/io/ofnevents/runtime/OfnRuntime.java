@@ -47,7 +47,7 @@ public final class OfnRuntime implements AutoCloseable {
     // Routes come from the bundle in memory, not from files.
     props.remove("camel.main.routes-include-pattern");
     props.setProperty("camel.component.kamelet.location", options.kameletLocation());
-    if (options.ingressPort() > 0 && !Ingress.brokers(bundle).isEmpty()) {
+    if (options.ingressPort() > 0 && !Ingress.ingresses(bundle).isEmpty()) {
       // platform-http's own server; the management port stays on our JDK server (stack notes)
       props.setProperty("camel.server.enabled", "true");
       props.setProperty("camel.server.port", String.valueOf(options.ingressPort()));
@@ -152,6 +152,7 @@ public final class OfnRuntime implements AutoCloseable {
           PluginHelper.getRoutesLoader(context)
               .loadRoutes(ResourceHelper.fromString(file.fileName(), file.yaml()));
         }
+        Ingress.leaveOutFlowIngress(context, bundle, options.ingressPort());
       } catch (Exception e) {
         throw new IllegalStateException("cannot load generated routes: " + e.getMessage(), e);
       }

@@ -47,6 +47,12 @@ public final class KnRuntime implements AutoCloseable {
   }
 
   public static KnRuntime start(LoadResult loaded, List<String> addresses) throws Exception {
+    return start(loaded, addresses, true);
+  }
+
+  /** As {@link #start(LoadResult, List)}; `ingress` false runs with `--ingress-port 0`. */
+  public static KnRuntime start(LoadResult loaded, List<String> addresses, boolean ingress)
+      throws Exception {
     Addressing a = Addressing.standalone(AddressBook.parse(addresses));
     List<Problem> problems = new ArrayList<>(loaded.problems());
     problems.addAll(Validator.validate(loaded.resources(), a));
@@ -57,7 +63,7 @@ public final class KnRuntime implements AutoCloseable {
     assertThat(bundle.problems().stream().filter(Problem::isError).map(Problem::format).toList())
         .as("compile errors")
         .isEmpty();
-    int port = FreePorts.pick();
+    int port = ingress ? FreePorts.pick() : 0;
     OfnRuntime runtime =
         new OfnRuntime(
             bundle,

@@ -4,7 +4,7 @@ import io.ofnevents.model.ResourceId;
 
 /** Where a Knative kind sends events: onto a bus subject (no HTTP hop), or to an HTTP URL. */
 public sealed interface Hop {
-  /** Publish onto `subject` of the bus of `target` (a Broker; later a Sequence or Parallel). */
+  /** Publish onto `subject` of the bus of `target` (a Broker, a Sequence or a Parallel). */
   record Subject(ResourceId target, String subject) implements Hop {}
 
   /** POST to `url`. */

@@ -2,15 +2,21 @@ package io.ofnevents.compile.knative;
 
 import io.ofnevents.compile.BusEndpoints;
 import io.ofnevents.compile.Compilation;
+import io.ofnevents.compile.FlowNames;
 import io.ofnevents.compile.Kamelets;
 import io.ofnevents.compile.Names;
 import io.ofnevents.compile.SinkEndpoints;
 import io.ofnevents.compile.Y;
 import io.ofnevents.model.DeliveryDefaults;
+import io.ofnevents.model.EventBusSpec;
+import io.ofnevents.model.Resource;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.ResourceSet;
+import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.BrokerBus;
+import io.ofnevents.model.knative.FlowBus;
 import io.ofnevents.model.knative.KnDelivery;
+import io.ofnevents.model.knative.KnFlow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Route steps shared by the Knative kinds and by OpenFunction resources that send to a Broker: the
- * HTTP call with Knative's delivery, the dead letter, and entering a Broker (its TTL and arrival
- * time rules, then the publish onto its subject).
+ * Route steps shared by the Knative kinds and by OpenFunction resources that send to a Broker or
+ * flow: the HTTP call with Knative's delivery, the dead letter, and entering a Broker, Sequence or
+ * Parallel (its door's TTL rules, then the publish onto its first subject).
  */
 public final class KnSteps {
   /** Our Camel component of the Knative steps (runtime/knative). */
@@ -84,31 +90,54 @@ public final class KnSteps {
         Y.map("attributes", "knative"));
   }
 
-  /** The steps sending the exchange to `hop`: an HTTP call, or entering its Broker. */
+  /** The steps sending the exchange to `hop`: an HTTP call, or entering its Broker or flow. */
   static List<Object> send(
       Hop hop, KnDelivery d, Replies replies, String namespace, String dedupScope, Ctx ctx) {
     if (hop instanceof Hop.Http http) {
       return Y.list(http(http.url(), d, replies, namespace, ctx.used()));
     }
     Hop.Subject s = (Hop.Subject) hop;
-    return enterBroker(s.target(), dedupScope, ctx);
+    return enter(s.target(), dedupScope, ctx);
   }
 
   /**
-   * Enters Broker `broker`: `ofn-kn:enter` applies its TTL and arrival-time rules (a TTL run out is
-   * counted, logged and not published), then the publish onto its subject on its bus.
+   * Enters `target`, a Broker, Sequence or Parallel of the input: `ofn-kn:enter` applies its door's
+   * rules (a Broker's TTL and arrival time, a flow's TTL; a TTL run out is counted, logged and not
+   * published), then the publish onto its (first) subject on its bus.
    */
-  public static List<Object> enterBroker(ResourceId broker, String dedupScope, Ctx ctx) {
+  public static List<Object> enter(ResourceId target, String dedupScope, Ctx ctx) {
     List<Object> steps = new ArrayList<>();
-    steps.add(Y.to(KN + "enter", Y.map("broker", broker.qualifiedName())));
-    steps.add(publishIfAllowed(broker, dedupScope, ctx));
+    steps.add(Y.to(KN + "enter", door(target)));
+    steps.add(publishIfAllowed(target, dedupScope, ctx));
     return steps;
   }
 
-  /** A `filter` on {@link #PUBLISH} around the publish onto `broker`'s subject. */
-  static Map<String, Object> publishIfAllowed(ResourceId broker, String dedupScope, Ctx ctx) {
-    BusEndpoints bus = ctx.brokerBus(broker);
-    String subject = Names.brokerSubject(broker.namespace(), broker.name());
+  /** The `ofn-kn:` parameter naming `target`'s door: `broker`, `sequence` or `parallel`. */
+  static Map<String, Object> door(ResourceId target) {
+    return Y.map(doorKind(target), target.qualifiedName());
+  }
+
+  /** `broker:ns/name`, `sequence:ns/name` or `parallel:ns/name`. */
+  static String doorRef(ResourceId target) {
+    return doorKind(target) + ":" + target.qualifiedName();
+  }
+
+  private static String doorKind(ResourceId target) {
+    return switch (target.kind()) {
+      case KN_BROKER -> "broker";
+      case KN_SEQUENCE -> "sequence";
+      case KN_PARALLEL -> "parallel";
+      default -> throw new IllegalArgumentException(target + " has no door");
+    };
+  }
+
+  /** A `filter` on {@link #PUBLISH} around the publish onto `target`'s (first) subject. */
+  static Map<String, Object> publishIfAllowed(ResourceId target, String dedupScope, Ctx ctx) {
+    return publishIfAllowed(ctx.busOf(target), subjectOf(target), dedupScope);
+  }
+
+  /** A `filter` on {@link #PUBLISH} around the publish onto `subject` of `bus`. */
+  static Map<String, Object> publishIfAllowed(BusEndpoints bus, String subject, String dedupScope) {
     return Y.map(
         "filter",
         Y.map(
@@ -116,6 +145,16 @@ public final class KnSteps {
             "${exchangeProperty." + PUBLISH + "}",
             "steps",
             Y.list(bus.publish(subject, dedupScope))));
+  }
+
+  /** The subject events enter `target` (a Broker or flow) by. */
+  static String subjectOf(ResourceId target) {
+    return switch (target.kind()) {
+      case KN_BROKER -> Names.brokerSubject(target.namespace(), target.name());
+      case KN_SEQUENCE -> FlowNames.sequenceSubject(target.namespace(), target.name(), 0);
+      case KN_PARALLEL -> FlowNames.parallelSubject(target.namespace(), target.name());
+      default -> throw new IllegalArgumentException(target + " has no subject");
+    };
   }
 
   /** `{route: {id, description, from: {uri, parameters, steps}}}`. */
@@ -134,15 +173,18 @@ public final class KnSteps {
 
   /** What every step builder of one route file needs: the run and the Kamelets it uses. */
   public record Ctx(Compilation c, Kamelets used, ResourceId owner) {
-    /** The bus endpoints of `broker`'s bus (its spec.config, the namespace default, in-memory). */
-    BusEndpoints brokerBus(ResourceId broker) {
+    /**
+     * The bus endpoints of `target`'s bus: a Broker's (its spec.config, the namespace default,
+     * in-memory), a flow's ({@link FlowBus}).
+     */
+    BusEndpoints busOf(ResourceId target) {
       ResourceSet all = c.resources();
-      var b =
-          all.brokers().stream()
-              .filter(x -> x.id().equals(broker))
-              .findFirst()
-              .orElseThrow(() -> new IllegalStateException(broker + " is not in the input"));
-      return new BusEndpoints(BrokerBus.of(b, all).spec(), used, c, owner);
+      Resource r =
+          all.get(target)
+              .orElseThrow(() -> new IllegalStateException(target + " is not in the input"));
+      EventBusSpec spec =
+          r instanceof Broker b ? BrokerBus.of(b, all).spec() : FlowBus.of((KnFlow) r, all).spec();
+      return new BusEndpoints(spec, used, c, owner);
     }
   }
 }

@@ -90,10 +90,10 @@ final class KnTriggerRoutes {
                   plan.broker().broker().id().qualifiedName())));
       steps.add(KnSteps.publishIfAllowed(plan.broker().broker().id(), null, ctx));
     } else {
-      // A Broker as subscriber: its subject, no HTTP hop; the TTL goes along, so a loop between
-      // Brokers ends too.
+      // A Broker or flow as subscriber: its subject, no HTTP hop; the TTL goes along, so a loop
+      // through Brokers and flows ends too.
       Hop.Subject s = (Hop.Subject) plan.subscriber();
-      steps.addAll(KnSteps.enterBroker(s.target(), route, ctx));
+      steps.addAll(KnSteps.enter(s.target(), route, ctx));
       steps.add(Y.to(KnSteps.KN + "reply", Y.map("trigger", t.id().qualifiedName())));
     }
     Map<String, Object> from = Y.endpoint(Names.knTriggerDeliveryDirect(ns, t.name()), null);

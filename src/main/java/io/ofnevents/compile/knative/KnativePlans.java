@@ -15,9 +15,12 @@ import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.BrokerBus;
 import io.ofnevents.model.knative.Destination;
 import io.ofnevents.model.knative.KnDelivery;
+import io.ofnevents.model.knative.KnFlow;
 import io.ofnevents.model.knative.KnTrigger;
+import io.ofnevents.model.knative.Parallel;
 import io.ofnevents.model.knative.PingSource;
 import io.ofnevents.model.knative.PingSourceSpec;
+import io.ofnevents.model.knative.Sequence;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,9 +40,10 @@ public record KnativePlans(
     Map<ResourceId, BrokerPlan> brokers,
     List<TriggerPlan> triggers,
     List<PingPlan> pings,
+    List<FlowPlan> flows,
     List<Problem> problems) {
 
-  /** Plans every Broker, Knative Trigger and PingSource of `all`. */
+  /** Plans every Broker, Knative Trigger, PingSource, Sequence and Parallel of `all`. */
   public static KnativePlans of(ResourceSet all, CompileOptions options) {
     List<Problem> problems = new ArrayList<>();
     Map<ResourceId, BrokerPlan> brokers = new LinkedHashMap<>();
@@ -53,7 +57,9 @@ public record KnativePlans(
               Names.brokerRoute(b.namespace(), b.name()),
               KnDelivery.ofBroker(b)));
     }
-    Resolver hops = new Resolver(all, options, brokers, problems);
+    Map<ResourceId, String> entries = new LinkedHashMap<>();
+    for (KnFlow f : all.flows()) entries.put(f.id(), FlowPlanner.entry(f));
+    Resolver hops = new Resolver(all, options, brokers, entries, problems);
     List<TriggerPlan> triggers = new ArrayList<>();
     for (KnTrigger t : all.knTriggers()) {
       BrokerPlan broker =
@@ -76,8 +82,23 @@ public record KnativePlans(
     }
     List<PingPlan> pings = new ArrayList<>();
     for (PingSource p : all.pingSources()) pings.add(ping(p, hops, problems));
+    List<FlowPlan> flows = new ArrayList<>();
+    for (Sequence s : all.sequences()) {
+      if (s.spec() != null && s.spec().steps() != null && !s.spec().steps().isEmpty()) {
+        flows.add(FlowPlanner.sequence(s, all, hops));
+      }
+    }
+    for (Parallel p : all.parallels()) {
+      if (p.spec() != null && p.spec().branches() != null && !p.spec().branches().isEmpty()) {
+        flows.add(FlowPlanner.parallel(p, all, hops));
+      }
+    }
     return new KnativePlans(
-        Map.copyOf(brokers), List.copyOf(triggers), List.copyOf(pings), List.copyOf(problems));
+        Map.copyOf(brokers),
+        List.copyOf(triggers),
+        List.copyOf(pings),
+        List.copyOf(flows),
+        List.copyOf(problems));
   }
 
   private static PingPlan ping(PingSource p, Resolver hops, List<Problem> problems) {
@@ -111,20 +132,40 @@ public record KnativePlans(
         hops.hop(s.sink(), p.id(), "spec.sink"));
   }
 
-  /** Destinations to hops, through the shared resolver. */
-  private record Resolver(
+  /**
+   * Destinations to hops, through the shared resolver: a Broker, Sequence or Parallel of the input
+   * is its (first) subject.
+   *
+   * @param entries the subject events enter each flow of the input by
+   */
+  record Resolver(
       ResourceSet all,
       CompileOptions options,
       Map<ResourceId, BrokerPlan> brokers,
+      Map<ResourceId, String> entries,
       List<Problem> problems) {
     Hop hop(Destination d, ResourceId owner, String path) {
       Target t = Destinations.resolve(d, owner.namespace(), all, options.addressing());
+      Hop h = of(t);
+      if (h != null) return h;
+      String why = t instanceof Target.Unresolved u ? u.message() : a(t) + " is not in this input";
+      problems.add(Problem.error(null, 0, owner, path, why));
+      return null;
+    }
+
+    /** The hop of `d`, or null when it does not resolve (reported by {@link #hop}). */
+    Hop peek(Destination d, ResourceId owner) {
+      return of(Destinations.resolve(d, owner.namespace(), all, options.addressing()));
+    }
+
+    private Hop of(Target t) {
       if (t instanceof Target.Url u) return new Hop.Http(u.url());
       if (t instanceof Target.Addressable a && brokers.containsKey(a.resource())) {
         return new Hop.Subject(a.resource(), brokers.get(a.resource()).subject());
       }
-      String why = t instanceof Target.Unresolved u ? u.message() : a(t) + " is not in this input";
-      problems.add(Problem.error(null, 0, owner, path, why));
+      if (t instanceof Target.Addressable a && entries.containsKey(a.resource())) {
+        return new Hop.Subject(a.resource(), entries.get(a.resource()));
+      }
       return null;
     }
 

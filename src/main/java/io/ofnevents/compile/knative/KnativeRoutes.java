@@ -12,11 +12,13 @@ import io.ofnevents.model.knative.BrokerBus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The route files of the Knative kinds, one per Broker, Knative Trigger and PingSource, built on
- * their {@link KnativePlans}. Pure.
+ * The route files of the Knative kinds, one per Broker, Knative Trigger, PingSource, Sequence and
+ * Parallel, built on their {@link KnativePlans}. Pure.
  *
  * @param files the route files
  * @param notes lines a run logs at start (which resources are on an implicit in-memory bus)
@@ -42,6 +44,12 @@ public record KnativeRoutes(List<RouteFile> files, List<String> notes) {
       if (p.sink() == null || p.schedule() == null) continue;
       files.add(file(p.source().id(), c, ctx -> PingRoutes.routes(p, ctx)));
     }
+    Set<ResourceId> unresolved =
+        plans.problems().stream().map(Problem::resource).collect(Collectors.toSet());
+    for (FlowPlan f : plans.flows()) {
+      if (unresolved.contains(f.flow().id())) continue; // a destination did not resolve
+      files.add(file(f.flow().id(), c, ctx -> FlowRoutes.routes(f, ctx)));
+    }
     return new KnativeRoutes(List.copyOf(files), notes(plans, c));
   }
 
@@ -65,6 +73,11 @@ public record KnativeRoutes(List<RouteFile> files, List<String> notes) {
         .filter(p -> p.sink() instanceof Hop.Http)
         .filter(p -> BrokerBus.namespaceDefault(p.source().namespace(), c.resources()).isEmpty())
         .map(p -> p.source().id().toString())
+        .sorted()
+        .forEach(on::add);
+    plans.flows().stream()
+        .filter(f -> f.bus().implicitInMemory())
+        .map(f -> f.flow().id().toString())
         .sorted()
         .forEach(on::add);
     if (on.isEmpty()) return List.of();

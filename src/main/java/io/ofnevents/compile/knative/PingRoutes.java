@@ -42,7 +42,7 @@ final class PingRoutes {
     List<Object> delivering = new ArrayList<>();
     String to;
     if (plan.sink() instanceof Hop.Subject s) {
-      steps.addAll(KnSteps.enterBroker(s.target(), null, ctx));
+      steps.addAll(KnSteps.enter(s.target(), null, ctx));
       to = "to " + s.target();
     } else {
       BusEndpoints bus =

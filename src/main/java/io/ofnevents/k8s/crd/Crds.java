@@ -15,7 +15,9 @@ import io.ofnevents.model.Kind;
 import io.ofnevents.model.Trigger;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.KnTrigger;
+import io.ofnevents.model.knative.Parallel;
 import io.ofnevents.model.knative.PingSource;
+import io.ofnevents.model.knative.Sequence;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +42,9 @@ public final class Crds {
           Kind.TRIGGER, Trigger.class,
           Kind.KN_BROKER, Broker.class,
           Kind.KN_TRIGGER, KnTrigger.class,
-          Kind.KN_PING_SOURCE, PingSource.class);
+          Kind.KN_PING_SOURCE, PingSource.class,
+          Kind.KN_SEQUENCE, Sequence.class,
+          Kind.KN_PARALLEL, Parallel.class);
 
   private Crds() {}
 

@@ -34,7 +34,9 @@ final class KnativeCrds {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("app.kubernetes.io/part-of", "ofn-events");
     labels.put("knative.dev/crd-install", "true");
-    if (kind == Kind.KN_BROKER) labels.put("duck.knative.dev/addressable", "true");
+    if (kind == Kind.KN_BROKER || kind == Kind.KN_SEQUENCE || kind == Kind.KN_PARALLEL) {
+      labels.put("duck.knative.dev/addressable", "true");
+    }
     if (kind == Kind.KN_PING_SOURCE) {
       labels.put("duck.knative.dev/source", "true");
       labels.put("eventing.knative.dev/source", "true");
@@ -52,7 +54,7 @@ final class KnativeCrds {
         .withListKind(kind.kindName() + "List")
         .withPlural(kind.plural())
         .withSingular(kind.kindName().toLowerCase(Locale.ROOT))
-        .withCategories("all", "knative", kind == Kind.KN_PING_SOURCE ? "sources" : "eventing")
+        .withCategories("all", "knative", category(kind))
         .endNames()
         .withVersions(versions)
         .endSpec()
@@ -95,6 +97,14 @@ final class KnativeCrds {
         .build();
   }
 
+  private static String category(Kind kind) {
+    return switch (kind.api()) {
+      case KNATIVE_SOURCES -> "sources";
+      case KNATIVE_FLOWS -> "flows";
+      default -> "eventing";
+    };
+  }
+
   private static String description(Kind kind) {
     return switch (kind) {
       case KN_BROKER -> "A Knative Broker, served by ofn-events as a subject on an event bus.";
@@ -102,6 +112,12 @@ final class KnativeCrds {
           "A Knative Trigger: a durable consumer of a Broker that sends matching events to a"
               + " subscriber.";
       case KN_PING_SOURCE -> "A Knative PingSource: an event on a cron schedule.";
+      case KN_SEQUENCE ->
+          "A Knative Sequence: steps called in turn, each step's reply the next one's input, joined"
+              + " by durable subjects on an event bus.";
+      case KN_PARALLEL ->
+          "A Knative Parallel: branches that each get every event, a filter deciding whether its"
+              + " subscriber sees it, joined by durable subjects on an event bus.";
       default -> throw new IllegalArgumentException(kind + " is not a Knative kind");
     };
   }
@@ -109,7 +125,7 @@ final class KnativeCrds {
   private static List<CustomResourceColumnDefinition> columns(Kind kind) {
     List<CustomResourceColumnDefinition> c = new ArrayList<>();
     switch (kind) {
-      case KN_BROKER -> c.add(column("URL", ".status.address.url"));
+      case KN_BROKER, KN_SEQUENCE, KN_PARALLEL -> c.add(column("URL", ".status.address.url"));
       case KN_TRIGGER -> {
         c.add(column("Broker", ".spec.broker"));
         c.add(column("Subscriber_URI", ".status.subscriberUri"));

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one destination resolver of both APIs. A `ref` to one of our addressables (a Broker of the
- * input; later a Sequence or Parallel) is that resource, whose events go onto its bus subject; a
+ * The one destination resolver of both APIs. A `ref` to one of our addressables (a Broker, Sequence
+ * or Parallel of the input) is that resource, whose events go onto its (first) bus subject; a
  * Knative `Service` or `v1` `Service` or an OpenFunction `Function` is an HTTP URL, from what the
  * operator resolved, else an `--address` entry, else (export, operator) the cluster DNS name of a
  * Service. Pure.
@@ -27,11 +27,14 @@ import java.util.Optional;
 public final class Destinations {
   /** Addressable kinds of the input by (API group, kind name): their events stay on the bus. */
   private static final Map<String, Kind> ADDRESSABLES =
-      Map.of("eventing.knative.dev/Broker", Kind.KN_BROKER);
+      Map.of(
+          "eventing.knative.dev/Broker", Kind.KN_BROKER,
+          "flows.knative.dev/Sequence", Kind.KN_SEQUENCE,
+          "flows.knative.dev/Parallel", Kind.KN_PARALLEL);
 
   static final String SUPPORTED =
       "serving.knative.dev/v1 Service, v1 Service, core.openfunction.io/v1beta1 or v1beta2"
-          + " Function, eventing.knative.dev/v1 Broker";
+          + " Function, eventing.knative.dev/v1 Broker, flows.knative.dev/v1 Sequence or Parallel";
 
   private Destinations() {}
 

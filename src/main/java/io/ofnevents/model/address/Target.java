@@ -7,7 +7,7 @@ import io.ofnevents.model.ResourceId;
  * subject, no HTTP hop), an HTTP URL, or nothing, with the reason.
  */
 public sealed interface Target {
-  /** An addressable resource of the input (a Broker; later a Sequence or Parallel). */
+  /** An addressable resource of the input (a Broker, a Sequence or a Parallel). */
   record Addressable(ResourceId resource) implements Target {}
 
   /** An HTTP(S) URL. */

@@ -86,7 +86,7 @@ public record BrokerBus(Broker broker, Optional<Resource> bus, How how) {
     return namespaceDefault(namespace, all).map(ResourceSet::specOf).orElseGet(BrokerBus::memory);
   }
 
-  private static EventBusSpec memory() {
+  static EventBusSpec memory() {
     return new EventBusSpec(null, null, null, new InMemoryBusSpec());
   }
 

@@ -46,10 +46,21 @@ public record KnDelivery(
 
   /** A Trigger's delivery: its own (whole) else its Broker's; the dead letter falls back too. */
   public static KnDelivery ofTrigger(KnTriggerSpec t, Broker b) {
-    KnDelivery broker = b == null ? NONE : ofBroker(b);
-    if (t.delivery() == null) return broker;
-    KnDelivery own = of(t.delivery());
-    return own.deadLetterSink != null ? own : own.withDeadLetterSink(broker.deadLetterSink);
+    return layered(t.delivery(), b == null ? NONE : ofBroker(b));
+  }
+
+  /**
+   * A flow step's delivery: its own (whole) else the flow's `spec.delivery` (an ofn-events
+   * addition), else none; the dead letter falls back to the flow's, as a Trigger's to its Broker's.
+   */
+  public static KnDelivery ofStep(KnDeliverySpec step, KnDeliverySpec flow) {
+    return layered(step, of(flow));
+  }
+
+  private static KnDelivery layered(KnDeliverySpec own, KnDelivery fallback) {
+    if (own == null) return fallback;
+    KnDelivery d = of(own);
+    return d.deadLetterSink != null ? d : d.withDeadLetterSink(fallback.deadLetterSink);
   }
 
   public KnDelivery withDeadLetterSink(Destination d) {

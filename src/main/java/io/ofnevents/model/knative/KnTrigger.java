@@ -30,8 +30,7 @@ public record KnTrigger(
    * Whether this Trigger ignores plain (non-CloudEvent) reply bodies ({@link #REPLY_ANNOTATION}).
    */
   public boolean ignoresPlainReplies() {
-    return metadata.annotations() != null
-        && "ignore".equals(metadata.annotations().get(REPLY_ANNOTATION));
+    return "ignore".equals(KnAnnotations.get(metadata, REPLY_ANNOTATION));
   }
 
   /**
@@ -43,16 +42,7 @@ public record KnTrigger(
 
   /** The {@link #MAX_DELIVERIES_ANNOTATION} value, or null when absent or not a number. */
   public Integer maxDeliveries() {
-    String v =
-        metadata.annotations() == null
-            ? null
-            : metadata.annotations().get(MAX_DELIVERIES_ANNOTATION);
-    if (v == null) return null;
-    try {
-      return Integer.valueOf(v.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return KnAnnotations.integer(metadata, MAX_DELIVERIES_ANNOTATION);
   }
 
   /** Annotation of the sugar controller (`enabled`/`disabled`), only valid on Broker `default`. */

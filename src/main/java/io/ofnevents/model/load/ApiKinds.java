@@ -8,8 +8,10 @@ import io.ofnevents.model.Kind;
 import io.ofnevents.model.Trigger;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.KnTrigger;
+import io.ofnevents.model.knative.Parallel;
 import io.ofnevents.model.knative.PingSource;
 import io.ofnevents.model.knative.PingSourceV1beta1;
+import io.ofnevents.model.knative.Sequence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,10 @@ final class ApiKinds {
     current(Kind.KN_PING_SOURCE, PingSource.class);
     also(Kind.KN_PING_SOURCE, "v1beta2", PingSource.class);
     legacy(Kind.KN_PING_SOURCE, "v1beta1", PingSourceV1beta1.class, LegacyVersions::pingJsonData);
+    current(Kind.KN_SEQUENCE, Sequence.class);
+    legacy(Kind.KN_SEQUENCE, "v1beta1", Sequence.class, LegacyVersions::sameSpec);
+    current(Kind.KN_PARALLEL, Parallel.class);
+    legacy(Kind.KN_PARALLEL, "v1beta1", Parallel.class, LegacyVersions::sameSpec);
   }
 
   private ApiKinds() {}

@@ -84,22 +84,12 @@ final class KnTriggerRules {
         }
       }
     }
-    String reply = ann.get(KnTrigger.REPLY_ANNOTATION);
-    if (reply != null && !reply.equals("ignore") && !reply.equals("strict")) {
-      r.error(
-          "metadata.annotations[\"" + KnTrigger.REPLY_ANNOTATION + "\"]",
-          "must be strict (a 2xx body that is not a CloudEvent fails the delivery, as in Knative)"
-              + " or ignore (such a body is ignored) (got \""
-              + reply
-              + "\")");
-    }
-    String max = ann.get(KnTrigger.MAX_DELIVERIES_ANNOTATION);
-    if (max != null
-        && (t.maxDeliveries() == null || t.maxDeliveries() < 1 || t.maxDeliveries() > 1000)) {
-      r.error(
-          "metadata.annotations[\"" + KnTrigger.MAX_DELIVERIES_ANNOTATION + "\"]",
-          "must be a number of deliveries from 1 to 1000 (got \"" + max + "\")");
-    }
+    KnAnnotationRules.check(
+        ann,
+        t.maxDeliveries(),
+        "a 2xx body that is not a CloudEvent fails the delivery, as in Knative",
+        "such a body is ignored",
+        r);
     String injection = ann.get(KnTrigger.INJECTION_ANNOTATION);
     if (injection != null) {
       String path = "metadata.annotations[\"" + KnTrigger.INJECTION_ANNOTATION + "\"]";

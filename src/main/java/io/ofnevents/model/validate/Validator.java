@@ -11,7 +11,9 @@ import io.ofnevents.model.Trigger;
 import io.ofnevents.model.address.Addressing;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.KnTrigger;
+import io.ofnevents.model.knative.Parallel;
 import io.ofnevents.model.knative.PingSource;
+import io.ofnevents.model.knative.Sequence;
 import io.ofnevents.model.load.Loaded;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +69,8 @@ public final class Validator {
       if (res instanceof Broker b) BrokerRules.check(b, all, addressing, r);
       if (res instanceof KnTrigger t) KnTriggerRules.check(t, all, addressing, r);
       if (res instanceof PingSource p) PingSourceRules.check(p, all, addressing, r);
+      if (res instanceof Sequence s) FlowRules.sequence(s, all, addressing, r);
+      if (res instanceof Parallel p) FlowRules.parallel(p, all, addressing, r);
     }
     problems.sort(Problem.ORDER);
     return List.copyOf(problems);

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The answers of a Broker's ingress: `ofn-kn:accepted` (202, empty, once the bus stored the event)
- * and `ofn-kn:unavailable` (the bus could not store it: 503, or 413 for an event larger than the
- * bus takes). Every answer carries no event header, so a client never mistakes it for a reply.
+ * The answers of an ingress (a Broker's, Sequence's or Parallel's): `ofn-kn:accepted` (202, empty,
+ * once the bus stored the event) and `ofn-kn:unavailable` (the bus could not store it: 503, or 413
+ * for an event larger than the bus takes). Every answer carries no event header, so a client never
+ * mistakes it for a reply.
  */
 final class Answers {
   private static final Logger LOG = LoggerFactory.getLogger(Answers.class);
@@ -34,15 +35,16 @@ final class Answers {
   }
 
   /** `ofn-kn:accepted`. */
-  static Processor accepted(KnMeters.BrokerMeters meters) {
+  static Processor accepted(KnMeters.DoorMeters meters) {
     return exchange -> {
       meters.accepted.increment();
       answer(exchange, 202, null);
     };
   }
 
-  /** `ofn-kn:unavailable`: logged at most every {@value #LOG_EVERY_MILLIS} ms per Broker. */
-  static Processor unavailable(String broker, KnMeters.BrokerMeters meters) {
+  /** `ofn-kn:unavailable`: logged at most every {@value #LOG_EVERY_MILLIS} ms per door. */
+  static Processor unavailable(Door door) {
+    KnMeters.DoorMeters meters = door.meters();
     long[] lastLog = {0};
     return exchange -> {
       Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -54,7 +56,7 @@ final class Answers {
         if (now - lastLog[0] >= LOG_EVERY_MILLIS) {
           lastLog[0] = now;
           LOG.warn(
-              "Broker {} could not store an event ({}): {}", broker, tooLarge ? 413 : 503, why);
+              "{} could not store an event ({}): {}", door.describe(), tooLarge ? 413 : 503, why);
         }
       }
       answer(

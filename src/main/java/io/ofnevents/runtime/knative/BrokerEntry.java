@@ -26,10 +26,16 @@ final class BrokerEntry {
    * enter, with its TTL and arrival time set; false when its TTL ran out (headers unchanged).
    */
   static boolean admit(Map<String, Object> headers, Clock clock) {
+    if (!admitTtl(headers)) return false;
+    headers.put(ARRIVAL, DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock)));
+    return true;
+  }
+
+  /** The TTL rule alone (a flow's door): true with the TTL set, false when it ran out. */
+  static boolean admitTtl(Map<String, Object> headers) {
     int ttl = next(headers.get(TTL));
     if (ttl <= 0) return false;
     headers.put(TTL, String.valueOf(ttl));
-    headers.put(ARRIVAL, DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock)));
     return true;
   }
 

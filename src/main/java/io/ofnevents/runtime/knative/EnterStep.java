@@ -9,10 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * `ofn-kn:enter?broker=NS/NAME`: an event about to be published onto a Broker's subject by a route
- * (a PingSource, an OpenFunction sink, a Trigger whose subscriber is a Broker, a dead letter) goes
- * through the Broker's door as an ingress event would ({@link BrokerEntry}); {@link #PUBLISH} says
- * whether the publish that follows runs. A TTL that ran out is counted and logged, not published.
+ * `ofn-kn:enter?broker=NS/NAME` (or `sequence=`, `parallel=`): an event about to be published onto
+ * a Broker's or flow's (first) subject by a route (a PingSource, an OpenFunction sink, a Trigger or
+ * flow step whose destination it is, a dead letter) goes through its {@link Door} as an ingress
+ * event would; {@link #PUBLISH} says whether the publish that follows runs. A TTL that ran out is
+ * counted and logged, not published.
  */
 final class EnterStep implements Processor {
   private static final Logger LOG = LoggerFactory.getLogger(EnterStep.class);
@@ -20,31 +21,29 @@ final class EnterStep implements Processor {
   /** Exchange property: whether the next publish onto the Broker runs (compile/knative KnSteps). */
   static final String PUBLISH = "ofnKnPublish";
 
-  private final String broker;
-  private final KnMeters.BrokerMeters meters;
+  private final Door door;
   private final Clock clock;
 
-  EnterStep(String broker, KnMeters.BrokerMeters meters, Clock clock) {
-    this.broker = broker;
-    this.meters = meters;
+  EnterStep(Door door, Clock clock) {
+    this.door = door;
     this.clock = clock;
   }
 
   @Override
   public void process(Exchange exchange) {
-    exchange.setProperty(PUBLISH, admit(exchange, broker, meters, clock));
+    exchange.setProperty(PUBLISH, admit(exchange, door, clock));
   }
 
-  /** Admits the exchange's event into `broker`, or counts and logs that its TTL ran out. */
-  static boolean admit(
-      Exchange exchange, String broker, KnMeters.BrokerMeters meters, Clock clock) {
-    if (BrokerEntry.admit(exchange.getMessage().getHeaders(), clock)) return true;
-    meters.ttlExhausted.increment();
+  /** Admits the exchange's event through `door`, or counts and logs that its TTL ran out. */
+  static boolean admit(Exchange exchange, Door door, Clock clock) {
+    if (door.admit(exchange.getMessage().getHeaders(), clock)) return true;
+    door.meters().ttlExhausted.increment();
     LOG.warn(
         LogLines.TTL_EXHAUSTED,
         exchange.getMessage().getHeader(CloudEventHeaders.ID),
-        broker,
-        BrokerEntry.MAX_TTL);
+        door.describe(),
+        BrokerEntry.MAX_TTL,
+        door.meters().ttlExhaustedName);
     return false;
   }
 }

@@ -14,24 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first step of a Broker's ingress route (`ofn-kn:ingress`), as Knative's broker-ingress: an
- * OPTIONS request gets the WebHook handshake; a POST is read as a CloudEvent in the HTTP binding
- * (binary or structured, 1.0 or 0.3, kept as it came) and enters the Broker ({@link BrokerEntry}).
- * A malformed event or a TTL of 0 is answered 400 with a one-line reason, logged once per client;
- * the route stops there. Otherwise the message is the event alone, for the bus sink.
+ * The first step of the ingress route of a Broker, Sequence or Parallel (`ofn-kn:ingress`), as
+ * Knative's broker-ingress: an OPTIONS request gets the WebHook handshake; a POST is read as a
+ * CloudEvent in the HTTP binding (binary or structured, 1.0 or 0.3, kept as it came) and enters
+ * through the {@link Door}. A malformed event or a TTL of 0 is answered 400 with a one-line reason,
+ * logged once per client; the route stops there. Otherwise the message is the event alone, for the
+ * bus sink.
  */
 final class IngressStep implements Processor {
   private static final Logger LOG = LoggerFactory.getLogger(IngressStep.class);
   static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
 
-  private final String broker;
-  private final KnMeters.BrokerMeters meters;
+  private final Door door;
   private final RefusalLog refusals;
   private final Clock clock;
 
-  IngressStep(String broker, KnMeters.BrokerMeters meters, RefusalLog refusals, Clock clock) {
-    this.broker = broker;
-    this.meters = meters;
+  IngressStep(Door door, RefusalLog refusals, Clock clock) {
+    this.door = door;
     this.refusals = refusals;
     this.clock = clock;
   }
@@ -54,7 +53,7 @@ final class IngressStep implements Processor {
       return;
     }
     Map<String, Object> headers = new LinkedHashMap<>(event.headers());
-    if (!BrokerEntry.admit(headers, clock)) {
+    if (!door.admit(headers, clock)) {
       refuse(
           exchange,
           client,
@@ -63,7 +62,7 @@ final class IngressStep implements Processor {
               + event.id()
               + ": knativebrokerttl "
               + event.attribute("knativebrokerttl")
-              + " leaves no hop: it has passed through too many Brokers (a loop?)");
+              + " leaves no hop: it has passed through too many Brokers or flows (a loop?)");
       return;
     }
     m.getHeaders().clear();
@@ -87,15 +86,16 @@ final class IngressStep implements Processor {
   }
 
   private void refuse(Exchange exchange, Object client, String reason, String message) {
-    meters.refused(reason);
+    door.meters().refused(reason);
     String host = RefusalLog.host(client);
     if (refusals.first(host)) {
       LOG.warn(
-          "Broker {} refused an event from {} (400): {} (further refusals of this client are"
-              + " counted in ofn_kn_broker_events_refused_total, not logged)",
-          broker,
+          "{} refused an event from {} (400): {} (further refusals of this client are"
+              + " counted in ofn_kn_{}_events_refused_total, not logged)",
+          door.describe(),
           host,
-          message);
+          message,
+          door.kind().label());
     }
     Answers.answer(exchange, 400, message);
   }

@@ -7,33 +7,46 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The counters of one Broker or one Knative Trigger (docs/observability.md), created once per step
- * when its route is built. Labels are the resource's namespace and name (and a fixed reason), never
- * anything from an event.
+ * The counters of one Broker, Sequence, Parallel or Knative Trigger (docs/observability.md),
+ * created once per step when its route is built. Labels are the resource's namespace and name (and
+ * a fixed reason), never anything from an event.
  */
 final class KnMeters {
   private KnMeters() {}
 
-  /** A Broker's counters: what its ingress accepted and refused, and TTLs that ran out. */
-  static final class BrokerMeters {
+  /**
+   * The counters of a door events enter by (a Broker, Sequence or Parallel): what its ingress
+   * accepted and refused, and events whose TTL ran out there. Named `ofn.kn.{kind}.…`, tagged with
+   * the namespace and `{kind}: name`.
+   */
+  static final class DoorMeters {
     final Counter accepted;
     final Counter ttlExhausted;
+
+    /** The Prometheus name of {@link #ttlExhausted}, for log lines. */
+    final String ttlExhaustedName;
+
     private final MeterRegistry registry;
+    private final String refusedName;
     private final String[] tags;
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
-    BrokerMeters(MeterRegistry registry, String namespace, String broker) {
+    DoorMeters(MeterRegistry registry, Door.Kind kind, String namespace, String name) {
       this.registry = registry;
-      this.tags = new String[] {"namespace", namespace, "broker", broker};
+      this.tags = new String[] {"namespace", namespace, kind.label(), name};
+      String prefix = "ofn.kn." + kind.label();
+      refusedName = prefix + ".events.refused";
       accepted =
           Meters.counter(
-              registry, Meters.KN_BROKER_ACCEPTED, "Events the ingress stored on the bus", tags);
+              registry, prefix + ".events.accepted", "Events the ingress stored on the bus", tags);
+      String ttl = prefix + ".ttl.exhausted";
       ttlExhausted =
           Meters.counter(
               registry,
-              Meters.KN_BROKER_TTL_EXHAUSTED,
-              "Events (replies, forwards) not put on the Broker: their knativebrokerttl ran out",
+              ttl,
+              "Events (replies, forwards) not put on it: their knativebrokerttl ran out",
               tags);
+      ttlExhaustedName = ttl.replace('.', '_') + "_total";
     }
 
     /** Counts a refusal of the ingress for `reason` (malformed, ttl, unavailable, too-large). */
@@ -44,7 +57,7 @@ final class KnMeters {
               r ->
                   Meters.counter(
                       registry,
-                      Meters.KN_BROKER_REFUSED,
+                      refusedName,
                       "Events the ingress refused, by reason",
                       tags[0],
                       tags[1],

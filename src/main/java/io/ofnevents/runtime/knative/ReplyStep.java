@@ -17,21 +17,14 @@ import org.apache.camel.Processor;
  */
 final class ReplyStep implements Processor {
   private final String trigger;
-  private final String broker;
+  private final Door broker;
   private final KnMeters.TriggerMeters meters;
-  private final KnMeters.BrokerMeters brokerMeters;
   private final Clock clock;
 
-  ReplyStep(
-      String trigger,
-      String broker,
-      KnMeters.TriggerMeters meters,
-      KnMeters.BrokerMeters brokerMeters,
-      Clock clock) {
+  ReplyStep(String trigger, Door broker, KnMeters.TriggerMeters meters, Clock clock) {
     this.trigger = trigger;
     this.broker = broker;
     this.meters = meters;
-    this.brokerMeters = brokerMeters;
     this.clock = clock;
   }
 
@@ -48,7 +41,7 @@ final class ReplyStep implements Processor {
     Object ttl = exchange.getProperty(DispatchStep.TTL);
     if (ttl != null) exchange.getMessage().setHeader(BrokerEntry.TTL, ttl);
     else exchange.getMessage().removeHeader(BrokerEntry.TTL);
-    if (!EnterStep.admit(exchange, broker, brokerMeters, clock)) return;
+    if (!EnterStep.admit(exchange, broker, clock)) return;
     exchange
         .getMessage()
         .setHeader(

@@ -71,12 +71,13 @@ public final class LogLines {
           + " cannot be read to compare ({}): it may have been a different event";
 
   /**
-   * An event was not put on a Knative Broker because its `knativebrokerttl` ran out (id, Broker,
-   * the TTL it starts with): it went round through Brokers that many times, a loop.
+   * An event was not put on a Knative Broker, Sequence or Parallel because its `knativebrokerttl`
+   * ran out (id, `Kind ns/name`, the TTL it starts with, the counter): it went round through
+   * Brokers and flows that many times, a loop.
    */
   public static final String TTL_EXHAUSTED =
-      "Event {} is not put on Broker {}: its knativebrokerttl ran out (it was put on a Broker {}"
-          + " times: a loop?); counted in ofn_kn_broker_ttl_exhausted_total";
+      "Event {} is not put on {}: its knativebrokerttl ran out (it entered a Broker or flow {}"
+          + " times: a loop?); counted in {}";
 
   /** The NATS connection dropped (servers); /health/ready is DOWN until it is back. */
   public static final String BUS_LOST = "Lost the connection to NATS {}; reconnecting";

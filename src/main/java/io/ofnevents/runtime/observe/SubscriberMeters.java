@@ -2,6 +2,7 @@ package io.ofnevents.runtime.observe;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ofnevents.runtime.knative.FlowHopMeters;
 import io.ofnevents.runtime.knative.KnFilterMeters;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,8 @@ import org.apache.camel.support.processor.DelegateAsyncProcessor;
  * of the events it fired for: delivered, dead-lettered or failed. It wraps the `filter` step the
  * compiler generates per subscriber (id `...-subscriber-N`) and reads the outcome from the exchange
  * afterwards, so the condition and delivery code stay untouched. A Knative Trigger's filter is
- * counted by {@link KnFilterMeters}, through this one strategy.
+ * counted by {@link KnFilterMeters}, a Knative flow's hops by {@link FlowHopMeters}, through this
+ * one strategy.
  */
 final class SubscriberMeters implements InterceptStrategy {
   static final String MATCHED = "ofn.subscriber.matched";
@@ -34,6 +36,8 @@ final class SubscriberMeters implements InterceptStrategy {
       CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
     Processor knative = KnFilterMeters.wrap(context, definition, target);
     if (knative != null) return knative;
+    Processor flowHop = FlowHopMeters.wrap(context, definition, target);
+    if (flowHop != null) return flowHop;
     if (!(definition instanceof FilterDefinition filter) || filter.getId() == null) return target;
     Matcher m = SUBSCRIBER.matcher(filter.getId());
     RouteDefinition route = ProcessorDefinitionHelper.getRoute(definition);

@@ -1,20 +1,23 @@
 package io.ofnevents.runtime.parking;
 
 import io.ofnevents.compile.Names;
+import io.ofnevents.runtime.knative.FlowHop;
 import io.ofnevents.runtime.observe.Meters;
 
 /**
  * Whose parked events these are, as the `trigger` parameter of a bus consumer and the owner part of
  * a parked event's id names it ({@link Names}): an OpenFunction Trigger (`ns/name`), a Knative
- * Trigger (`ns/kn-trigger:name`) or a PingSource (`ns/pingsource:name`). It tells where a replay
- * goes and which counters count a parking.
+ * Trigger (`ns/kn-trigger:name`), a PingSource (`ns/pingsource:name`) or the hops of a Sequence or
+ * Parallel (`ns/sequence:name`... {@link FlowHop}, whose `name` here is the whole owner). It tells
+ * where a replay goes and which counters count a parking.
  */
 record ParkingKey(Owner owner, String namespace, String name) {
   /** The kinds of resource that park events. */
   enum Owner {
     TRIGGER,
     KN_TRIGGER,
-    PING_SOURCE
+    PING_SOURCE,
+    FLOW
   }
 
   /** The key of `ns/owner`; the owner as in {@link Names}. */
@@ -31,6 +34,7 @@ record ParkingKey(Owner owner, String namespace, String name) {
     if (rest.startsWith(Names.PING_OWNER)) {
       return new ParkingKey(Owner.PING_SOURCE, ns, rest.substring(Names.PING_OWNER.length()));
     }
+    if (FlowHop.parse(ns, rest, 0).isPresent()) return new ParkingKey(Owner.FLOW, ns, rest);
     return new ParkingKey(Owner.TRIGGER, ns, rest);
   }
 
@@ -40,18 +44,32 @@ record ParkingKey(Owner owner, String namespace, String name) {
       case TRIGGER -> Names.triggerSubscriberDirect(namespace, name, index);
       case KN_TRIGGER -> Names.knTriggerDeliveryDirect(namespace, name);
       case PING_SOURCE -> Names.pingDeliveryDirect(namespace, name);
+      case FLOW -> hop(index).deliveryDirect();
     };
+  }
+
+  private FlowHop hop(int index) {
+    return FlowHop.parse(namespace, name, index).orElseThrow();
   }
 
   /** The parked counter's name and tags for subscriber `index`. */
   String[] parkedMeter(int index) {
-    return meter(Meters.SUBSCRIBER_PARKED, Meters.KN_TRIGGER_PARKED, Meters.KN_PING_PARKED, index);
+    return meter(
+        Meters.SUBSCRIBER_PARKED,
+        Meters.KN_TRIGGER_PARKED,
+        Meters.KN_PING_PARKED,
+        "events.parked",
+        index);
   }
 
   /** The replayed counter's name and tags for subscriber `index`. */
   String[] replayedMeter(int index) {
     return meter(
-        Meters.SUBSCRIBER_REPLAYED, Meters.KN_TRIGGER_REPLAYED, Meters.KN_PING_REPLAYED, index);
+        Meters.SUBSCRIBER_REPLAYED,
+        Meters.KN_TRIGGER_REPLAYED,
+        Meters.KN_PING_REPLAYED,
+        "events.replayed",
+        index);
   }
 
   /**
@@ -62,10 +80,18 @@ record ParkingKey(Owner owner, String namespace, String name) {
       case TRIGGER -> "Trigger " + namespace + "/" + name;
       case KN_TRIGGER -> "Trigger.eventing.knative.dev " + namespace + "/" + name;
       case PING_SOURCE -> "PingSource.sources.knative.dev " + namespace + "/" + name;
+      case FLOW -> {
+        FlowHop h = hop(0);
+        yield (h.sequence() ? "Sequence" : "Parallel")
+            + ".flows.knative.dev "
+            + namespace
+            + "/"
+            + h.flow();
+      }
     };
   }
 
-  private String[] meter(String of, String kn, String ping, int index) {
+  private String[] meter(String of, String kn, String ping, String flow, int index) {
     return switch (owner) {
       case TRIGGER ->
           new String[] {
@@ -73,6 +99,14 @@ record ParkingKey(Owner owner, String namespace, String name) {
           };
       case KN_TRIGGER -> new String[] {kn, "namespace", namespace, "trigger", name};
       case PING_SOURCE -> new String[] {ping, "namespace", namespace, "pingsource", name};
+      case FLOW -> {
+        FlowHop h = hop(index);
+        String[] tags = h.tags();
+        String[] m = new String[tags.length + 1];
+        m[0] = h.meter(flow);
+        System.arraycopy(tags, 0, m, 1, tags.length);
+        yield m;
+      }
     };
   }
 }

@@ -31,6 +31,8 @@ class KnativeCrdsTest {
         .containsExactly(
             "eventing.knative.dev_brokers.yaml",
             "eventing.knative.dev_triggers.yaml",
+            "flows.knative.dev_parallels.yaml",
+            "flows.knative.dev_sequences.yaml",
             "sources.knative.dev_pingsources.yaml");
     String kustomization = Files.readString(DIR.resolve("kustomization.yaml"));
     for (var e : files.entrySet()) {
@@ -54,8 +56,15 @@ class KnativeCrdsTest {
     assertThat(ping.getVersions())
         .extracting(v -> v.getName() + ":" + v.getStorage())
         .containsExactly("v1:true", "v1beta2:false");
-    assertThat(Crds.crd(Kind.KN_BROKER).getMetadata().getLabels())
-        .containsEntry("duck.knative.dev/addressable", "true");
+    for (Kind addressable : List.of(Kind.KN_BROKER, Kind.KN_SEQUENCE, Kind.KN_PARALLEL)) {
+      assertThat(Crds.crd(addressable).getMetadata().getLabels())
+          .containsEntry("duck.knative.dev/addressable", "true");
+    }
+    var sequence = Crds.crd(Kind.KN_SEQUENCE);
+    assertThat(sequence.getMetadata().getName()).isEqualTo("sequences.flows.knative.dev");
+    assertThat(sequence.getSpec().getNames().getCategories()).contains("flows");
+    assertThat(Crds.crd(Kind.KN_PARALLEL).getMetadata().getName())
+        .isEqualTo("parallels.flows.knative.dev");
   }
 
   @Test

@@ -112,13 +112,15 @@ class KnativeLoadTest {
   @Test
   void unknownKindListsTheKindsOfBothApis() {
     LoadResult r =
-        Yamls.load("apiVersion: flows.knative.dev/v1\nkind: Sequence\nmetadata: {name: s}\n");
+        Yamls.load(
+            "apiVersion: sources.knative.dev/v1\nkind: ContainerSource\nmetadata: {name: s}\n");
     assertThat(r.problems())
         .extracting(Problem::format)
         .containsExactly(
-            "test.yaml:2: kind: unknown kind \"Sequence\" (expected EventSource, EventBus,"
+            "test.yaml:2: kind: unknown kind \"ContainerSource\" (expected EventSource, EventBus,"
                 + " ClusterEventBus or Trigger of events.openfunction.io/v1alpha1; Broker or"
-                + " Trigger of eventing.knative.dev/v1; PingSource of sources.knative.dev/v1)");
+                + " Trigger of eventing.knative.dev/v1; PingSource of sources.knative.dev/v1;"
+                + " Sequence or Parallel of flows.knative.dev/v1)");
   }
 
   @Test
