@@ -16,7 +16,8 @@ public enum Kind {
   TRIGGER(Api.OPENFUNCTION, "Trigger", "triggers", true),
   KN_BROKER(Api.KNATIVE_EVENTING, "Broker", "brokers", true),
   KN_TRIGGER(Api.KNATIVE_EVENTING, "Trigger", "triggers", true),
-  KN_PING_SOURCE(Api.KNATIVE_SOURCES, "PingSource", "pingsources", true);
+  KN_PING_SOURCE(Api.KNATIVE_SOURCES, "PingSource", "pingsources", true),
+  KN_API_SERVER_SOURCE(Api.KNATIVE_SOURCES, "ApiServerSource", "apiserversources", true);
 
   /** The OpenFunction Events group, version and apiVersion (the original API of this project). */
   public static final String GROUP = Api.OPENFUNCTION.group();

@@ -1,5 +1,6 @@
 package io.ofnevents.model;
 
+import io.ofnevents.model.knative.ApiServerSource;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.KnTrigger;
 import io.ofnevents.model.knative.PingSource;
@@ -57,6 +58,10 @@ public final class ResourceSet {
 
   public List<PingSource> pingSources() {
     return ofType(PingSource.class);
+  }
+
+  public List<ApiServerSource> apiServerSources() {
+    return ofType(ApiServerSource.class);
   }
 
   /** Every resource of a Knative API. */

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
+import io.ofnevents.model.Api;
 import io.ofnevents.model.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ final class KnativeCrds {
     labels.put("app.kubernetes.io/part-of", "ofn-events");
     labels.put("knative.dev/crd-install", "true");
     if (kind == Kind.KN_BROKER) labels.put("duck.knative.dev/addressable", "true");
-    if (kind == Kind.KN_PING_SOURCE) {
+    if (kind == Kind.KN_PING_SOURCE || kind == Kind.KN_API_SERVER_SOURCE) {
       labels.put("duck.knative.dev/source", "true");
       labels.put("eventing.knative.dev/source", "true");
     }
@@ -52,7 +53,8 @@ final class KnativeCrds {
         .withListKind(kind.kindName() + "List")
         .withPlural(kind.plural())
         .withSingular(kind.kindName().toLowerCase(Locale.ROOT))
-        .withCategories("all", "knative", kind == Kind.KN_PING_SOURCE ? "sources" : "eventing")
+        .withCategories(
+            "all", "knative", kind.api() == Api.KNATIVE_SOURCES ? "sources" : "eventing")
         .endNames()
         .withVersions(versions)
         .endSpec()
@@ -102,6 +104,9 @@ final class KnativeCrds {
           "A Knative Trigger: a durable consumer of a Broker that sends matching events to a"
               + " subscriber.";
       case KN_PING_SOURCE -> "A Knative PingSource: an event on a cron schedule.";
+      case KN_API_SERVER_SOURCE ->
+          "A Knative ApiServerSource: each change of the Kubernetes objects it watches, as an"
+              + " event.";
       default -> throw new IllegalArgumentException(kind + " is not a Knative kind");
     };
   }
@@ -118,6 +123,7 @@ final class KnativeCrds {
         c.add(column("Sink", ".status.sinkUri"));
         c.add(column("Schedule", ".spec.schedule"));
       }
+      case KN_API_SERVER_SOURCE -> c.add(column("Sink", ".status.sinkUri"));
       default -> throw new IllegalArgumentException(kind + " is not a Knative kind");
     }
     c.add(Crds.age());

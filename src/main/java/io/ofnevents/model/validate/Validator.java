@@ -9,6 +9,7 @@ import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.ResourceSet;
 import io.ofnevents.model.Trigger;
 import io.ofnevents.model.address.Addressing;
+import io.ofnevents.model.knative.ApiServerSource;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.KnTrigger;
 import io.ofnevents.model.knative.PingSource;
@@ -67,6 +68,7 @@ public final class Validator {
       if (res instanceof Broker b) BrokerRules.check(b, all, addressing, r);
       if (res instanceof KnTrigger t) KnTriggerRules.check(t, all, addressing, r);
       if (res instanceof PingSource p) PingSourceRules.check(p, all, addressing, r);
+      if (res instanceof ApiServerSource s) ApiServerSourceRules.check(s, all, addressing, r);
     }
     problems.sort(Problem.ORDER);
     return List.copyOf(problems);
