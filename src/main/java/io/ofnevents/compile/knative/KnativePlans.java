@@ -112,7 +112,7 @@ public record KnativePlans(
   }
 
   /** Destinations to hops, through the shared resolver. */
-  private record Resolver(
+  record Resolver(
       ResourceSet all,
       CompileOptions options,
       Map<ResourceId, BrokerPlan> brokers,

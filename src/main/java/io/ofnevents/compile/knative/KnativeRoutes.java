@@ -42,7 +42,14 @@ public record KnativeRoutes(List<RouteFile> files, List<String> notes) {
       if (p.sink() == null || p.schedule() == null) continue;
       files.add(file(p.source().id(), c, ctx -> PingRoutes.routes(p, ctx)));
     }
-    return new KnativeRoutes(List.copyOf(files), notes(plans, c));
+    List<Problem> sinks = new ArrayList<>();
+    List<ApiServerPlan> apiServers = ApiServerPlans.of(c.resources(), c.options(), plans, sinks);
+    for (Problem p : sinks) c.error(p.resource(), p.path(), p.message());
+    for (ApiServerPlan a : apiServers) {
+      if (a.sink() == null || a.watches().isEmpty()) continue;
+      files.add(file(a.source().id(), c, ctx -> ApiServerRoutes.routes(a, ctx)));
+    }
+    return new KnativeRoutes(List.copyOf(files), notes(plans, apiServers, c));
   }
 
   private static RouteFile file(
@@ -54,7 +61,8 @@ public record KnativeRoutes(List<RouteFile> files, List<String> notes) {
   }
 
   /** One line naming the resources served by this process's in-memory bus, if any. */
-  private static List<String> notes(KnativePlans plans, Compilation c) {
+  private static List<String> notes(
+      KnativePlans plans, List<ApiServerPlan> apiServers, Compilation c) {
     List<String> on = new ArrayList<>();
     plans.brokers().values().stream()
         .filter(b -> b.bus().implicitInMemory())
@@ -65,6 +73,12 @@ public record KnativeRoutes(List<RouteFile> files, List<String> notes) {
         .filter(p -> p.sink() instanceof Hop.Http)
         .filter(p -> BrokerBus.namespaceDefault(p.source().namespace(), c.resources()).isEmpty())
         .map(p -> p.source().id().toString())
+        .sorted()
+        .forEach(on::add);
+    apiServers.stream()
+        .filter(a -> a.sink() instanceof Hop.Http)
+        .filter(a -> BrokerBus.namespaceDefault(a.source().namespace(), c.resources()).isEmpty())
+        .map(a -> a.source().id().toString())
         .sorted()
         .forEach(on::add);
     if (on.isEmpty()) return List.of();
