@@ -47,6 +47,14 @@ public final class KnRuntime implements AutoCloseable {
   }
 
   public static KnRuntime start(LoadResult loaded, List<String> addresses) throws Exception {
+    return start(loaded, addresses, Map.of());
+  }
+
+  /**
+   * As {@link #start(LoadResult, List)}, with extra Camel properties (`run -p`, `--kubeconfig`).
+   */
+  public static KnRuntime start(
+      LoadResult loaded, List<String> addresses, Map<String, String> properties) throws Exception {
     Addressing a = Addressing.standalone(AddressBook.parse(addresses));
     List<Problem> problems = new ArrayList<>(loaded.problems());
     problems.addAll(Validator.validate(loaded.resources(), a));
@@ -64,7 +72,7 @@ public final class KnRuntime implements AutoCloseable {
             new RuntimeOptions(
                 ManagementServer.EPHEMERAL,
                 RuntimeOptions.CLASSPATH_KAMELETS,
-                Map.of(),
+                properties,
                 ApiToken.none(),
                 port));
     runtime.start();

@@ -17,7 +17,8 @@ import org.apache.camel.support.ProcessorEndpoint;
  * `ofn-kn:OPERATION?...`: the steps of the Knative kinds' routes. A Broker's ingress: `ingress`,
  * `accepted`, `unavailable` (`broker=NS/NAME`); entering a Broker: `enter?broker=`; a Trigger's
  * delivery: `dispatch`, `reply?trigger=&broker=`; a PingSource's tick: `ping?pingSource=&decode=`;
- * OpenFunction inputs reading a Broker: `inputs?names=`.
+ * OpenFunction inputs reading a Broker: `inputs?names=`; an ApiServerSource's event of a change:
+ * `apiserver?apiServerSource=&mode=`.
  */
 public class KnativeComponent extends DefaultComponent {
   private final RefusalLog refusals = new RefusalLog();
@@ -46,11 +47,12 @@ public class KnativeComponent extends DefaultComponent {
           case "reply" -> reply(o, uri);
           case "ping" -> ping(o, uri);
           case "inputs" -> new InputsStep(Arrays.asList(o.required("names").split(",")));
+          case "apiserver" -> apiServer(o, uri);
           default ->
               throw new ResolveEndpointFailedException(
                   uri,
-                  "operation must be ingress, accepted, unavailable, enter, dispatch, reply, ping"
-                      + " or inputs");
+                  "operation must be ingress, accepted, unavailable, enter, dispatch, reply, ping,"
+                      + " inputs or apiserver");
         };
     o.rejectUnknown();
     return new ProcessorEndpoint(uri, this, p);
@@ -84,6 +86,12 @@ public class KnativeComponent extends DefaultComponent {
             "pingsource",
             p[1]),
         clock);
+  }
+
+  private Processor apiServer(EndpointOptions o, String uri) {
+    String[] s = split(o.required("apiServerSource"), uri);
+    boolean resource = o.oneOf("mode", "Reference", "Reference", "Resource").equals("Resource");
+    return new ApiServerStep(s[0], s[1], resource, registry(), clock);
   }
 
   private KnMeters.BrokerMeters broker(String broker, String uri) {

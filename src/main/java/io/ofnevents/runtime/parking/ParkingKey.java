@@ -6,15 +6,16 @@ import io.ofnevents.runtime.observe.Meters;
 /**
  * Whose parked events these are, as the `trigger` parameter of a bus consumer and the owner part of
  * a parked event's id names it ({@link Names}): an OpenFunction Trigger (`ns/name`), a Knative
- * Trigger (`ns/kn-trigger:name`) or a PingSource (`ns/pingsource:name`). It tells where a replay
- * goes and which counters count a parking.
+ * Trigger (`ns/kn-trigger:name`), a PingSource (`ns/pingsource:name`) or an ApiServerSource
+ * (`ns/apiserversource:name`). It tells where a replay goes and which counters count a parking.
  */
 record ParkingKey(Owner owner, String namespace, String name) {
   /** The kinds of resource that park events. */
   enum Owner {
     TRIGGER,
     KN_TRIGGER,
-    PING_SOURCE
+    PING_SOURCE,
+    API_SERVER_SOURCE
   }
 
   /** The key of `ns/owner`; the owner as in {@link Names}. */
@@ -31,6 +32,10 @@ record ParkingKey(Owner owner, String namespace, String name) {
     if (rest.startsWith(Names.PING_OWNER)) {
       return new ParkingKey(Owner.PING_SOURCE, ns, rest.substring(Names.PING_OWNER.length()));
     }
+    if (rest.startsWith(Names.APISERVER_OWNER)) {
+      return new ParkingKey(
+          Owner.API_SERVER_SOURCE, ns, rest.substring(Names.APISERVER_OWNER.length()));
+    }
     return new ParkingKey(Owner.TRIGGER, ns, rest);
   }
 
@@ -40,18 +45,28 @@ record ParkingKey(Owner owner, String namespace, String name) {
       case TRIGGER -> Names.triggerSubscriberDirect(namespace, name, index);
       case KN_TRIGGER -> Names.knTriggerDeliveryDirect(namespace, name);
       case PING_SOURCE -> Names.pingDeliveryDirect(namespace, name);
+      case API_SERVER_SOURCE -> Names.apiServerDeliveryDirect(namespace, name);
     };
   }
 
   /** The parked counter's name and tags for subscriber `index`. */
   String[] parkedMeter(int index) {
-    return meter(Meters.SUBSCRIBER_PARKED, Meters.KN_TRIGGER_PARKED, Meters.KN_PING_PARKED, index);
+    return meter(
+        Meters.SUBSCRIBER_PARKED,
+        Meters.KN_TRIGGER_PARKED,
+        Meters.KN_PING_PARKED,
+        Meters.KN_APISERVER_PARKED,
+        index);
   }
 
   /** The replayed counter's name and tags for subscriber `index`. */
   String[] replayedMeter(int index) {
     return meter(
-        Meters.SUBSCRIBER_REPLAYED, Meters.KN_TRIGGER_REPLAYED, Meters.KN_PING_REPLAYED, index);
+        Meters.SUBSCRIBER_REPLAYED,
+        Meters.KN_TRIGGER_REPLAYED,
+        Meters.KN_PING_REPLAYED,
+        Meters.KN_APISERVER_REPLAYED,
+        index);
   }
 
   /**
@@ -62,10 +77,11 @@ record ParkingKey(Owner owner, String namespace, String name) {
       case TRIGGER -> "Trigger " + namespace + "/" + name;
       case KN_TRIGGER -> "Trigger.eventing.knative.dev " + namespace + "/" + name;
       case PING_SOURCE -> "PingSource.sources.knative.dev " + namespace + "/" + name;
+      case API_SERVER_SOURCE -> "ApiServerSource.sources.knative.dev " + namespace + "/" + name;
     };
   }
 
-  private String[] meter(String of, String kn, String ping, int index) {
+  private String[] meter(String of, String kn, String ping, String apiServer, int index) {
     return switch (owner) {
       case TRIGGER ->
           new String[] {
@@ -73,6 +89,8 @@ record ParkingKey(Owner owner, String namespace, String name) {
           };
       case KN_TRIGGER -> new String[] {kn, "namespace", namespace, "trigger", name};
       case PING_SOURCE -> new String[] {ping, "namespace", namespace, "pingsource", name};
+      case API_SERVER_SOURCE ->
+          new String[] {apiServer, "namespace", namespace, "apiserversource", name};
     };
   }
 }
