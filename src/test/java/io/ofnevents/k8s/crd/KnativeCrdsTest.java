@@ -31,6 +31,7 @@ class KnativeCrdsTest {
         .containsExactly(
             "eventing.knative.dev_brokers.yaml",
             "eventing.knative.dev_triggers.yaml",
+            "sources.knative.dev_apiserversources.yaml",
             "sources.knative.dev_pingsources.yaml");
     String kustomization = Files.readString(DIR.resolve("kustomization.yaml"));
     for (var e : files.entrySet()) {
@@ -56,6 +57,14 @@ class KnativeCrdsTest {
         .containsExactly("v1:true", "v1beta2:false");
     assertThat(Crds.crd(Kind.KN_BROKER).getMetadata().getLabels())
         .containsEntry("duck.knative.dev/addressable", "true");
+    var apiServer = Crds.crd(Kind.KN_API_SERVER_SOURCE);
+    assertThat(apiServer.getMetadata().getName()).isEqualTo("apiserversources.sources.knative.dev");
+    assertThat(apiServer.getMetadata().getLabels())
+        .containsEntry("duck.knative.dev/source", "true");
+    assertThat(apiServer.getSpec().getNames().getCategories()).contains("sources");
+    assertThat(apiServer.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
+        .extracting(c -> c.getName())
+        .containsExactly("Sink", "Age", "Ready", "Reason");
   }
 
   @Test
