@@ -124,6 +124,14 @@ public final class KnRuntime implements AutoCloseable {
     return runtime;
   }
 
+  /** GET `path` of the management port (`/health/ready`, `/health/live`). */
+  public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.managementPort() + path))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The runtime's meters, as /metrics shows them. */
   public PrometheusText metrics() throws IOException, InterruptedException {
     HttpResponse<String> r =

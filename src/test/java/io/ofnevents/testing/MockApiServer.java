@@ -46,8 +46,13 @@ public final class MockApiServer implements AutoCloseable {
   private MockApiServer() {}
 
   public static MockApiServer start() {
+    return startOn(0);
+  }
+
+  /** Listens on `port` (0: any free one). */
+  public static MockApiServer startOn(int port) {
     MockApiServer m = new MockApiServer();
-    m.listen(0);
+    m.listen(port);
     m.discovery();
     return m;
   }
@@ -140,6 +145,11 @@ public final class MockApiServer implements AutoCloseable {
    * user of the standalone runtime has one.
    */
   public Path kubeconfig(Path dir) {
+    return kubeconfig(dir, url());
+  }
+
+  /** A kubeconfig file in `dir` for an API server at `url` (which may not be up yet). */
+  public static Path kubeconfig(Path dir, String url) {
     Path file = dir.resolve("kubeconfig");
     try {
       Files.writeString(
@@ -163,7 +173,7 @@ public final class MockApiServer implements AutoCloseable {
             user:
               token: not-a-secret
           """
-              .formatted(url()));
+              .formatted(url));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -172,8 +182,13 @@ public final class MockApiServer implements AutoCloseable {
 
   /** The runtime properties `run --kubeconfig FILE` sets. */
   public Map<String, String> runProperties(Path dir) {
+    return propertiesFor(kubeconfig(dir));
+  }
+
+  /** The runtime properties of `run --kubeconfig kubeconfig`. */
+  public static Map<String, String> propertiesFor(Path kubeconfig) {
     return Map.of(
-        "camel.component.ofn-apiserver.kubeconfig", kubeconfig(dir).toAbsolutePath().toString());
+        "camel.component.ofn-apiserver.kubeconfig", kubeconfig.toAbsolutePath().toString());
   }
 
   /** Stops listening: every watch is cut and requests are refused, the objects are kept. */
