@@ -11,6 +11,7 @@ import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.runtime.OfnRuntime;
 import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.runtime.console.ConsoleCatalog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Load every resource in PATH..., compile and run until stopped (SIGINT/SIGTERM).")
 final class RunCommand implements Callable<Integer> {
+  /** The options of our `ofn-apiserver` component that `--kubeconfig` and `--context` set. */
+  static final String KUBECONFIG_PROPERTY = "camel.component.ofn-apiserver.kubeconfig";
+
+  static final String CONTEXT_PROPERTY = "camel.component.ofn-apiserver.context";
+
   @Spec CommandSpec spec;
 
   @Mixin ResourceArgs resources;
@@ -70,6 +76,20 @@ final class RunCommand implements Callable<Integer> {
   @Mixin TokenOptions token = new TokenOptions();
 
   @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description =
+          "The kubeconfig ApiServerSources watch the cluster with. Default: fabric8's standard"
+              + " chain (KUBECONFIG, else ~/.kube/config, else the pod's service account).")
+  Path kubeconfig;
+
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description = "The kubeconfig context to use instead of its current-context.")
+  String kubeContext;
+
+  @Option(
       names = {"-p", "--property"},
       paramLabel = "KEY=VALUE",
       description = "Extra Camel property, repeatable.")
@@ -91,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println(
-              "nothing to run: no EventSource, Trigger, Broker or PingSource in "
+              "nothing to run: no EventSource, Trigger, Broker, PingSource or ApiServerSource in "
                   + resources.paths);
       return 1;
     }
@@ -101,6 +121,16 @@ final class RunCommand implements Callable<Integer> {
           "camel.kubernetes-config.mount-path-secrets", secretsDir.toAbsolutePath().toString());
       properties.put("camel.kubernetes-config.client-enabled", "false");
     }
+    if (kubeconfig != null) {
+      if (!Files.isRegularFile(kubeconfig)) {
+        spec.commandLine()
+            .getErr()
+            .println("ofn-events run: --kubeconfig " + kubeconfig + " is not a file");
+        return 1;
+      }
+      properties.put(KUBECONFIG_PROPERTY, kubeconfig.toAbsolutePath().toString());
+    }
+    if (kubeContext != null) properties.put(CONTEXT_PROPERTY, kubeContext);
     if (ingressPort < 0 || ingressPort > 65535) {
       spec.commandLine()
           .getErr()

@@ -334,6 +334,82 @@ public final class Names {
     return k8s(lease + "-ingress");
   }
 
+  /** Route id of an ApiServerSource's watch of its `index`-th resource. */
+  public static String apiServerRoute(String ns, String source, int index) {
+    return "kn-apiserver-" + ns + "-" + source + "-" + index;
+  }
+
+  /** Subject an ApiServerSource's events for an HTTP sink wait on (the namespace's default bus). */
+  public static String apiServerSubject(String ns, String source) {
+    return "knapiserver." + ns + "." + source;
+  }
+
+  /** Subject an ApiServerSource's undeliverable events are parked on. */
+  public static String apiServerParked(String ns, String source) {
+    return "knapiserverparked." + ns + "." + source;
+  }
+
+  /** Durable consumer delivering an ApiServerSource's events to its HTTP sink. */
+  public static String apiServerConsumer(String ns, String source) {
+    return ns + "-kn-apiserver-" + source;
+  }
+
+  /** Route id of the consumer of {@link #apiServerSubject}. */
+  public static String apiServerInputRoute(String ns, String source) {
+    return "kn-apiserver-" + ns + "-" + source + "-in";
+  }
+
+  /** Route id (and `direct:` name) of an ApiServerSource's delivery to its HTTP sink. */
+  public static String apiServerDeliveryRoute(String ns, String source) {
+    return "kn-apiserver-" + ns + "-" + source + "-deliver";
+  }
+
+  /** The in-process endpoint of {@link #apiServerDeliveryRoute}; replays are sent here too. */
+  public static String apiServerDeliveryDirect(String ns, String source) {
+    return "direct:" + apiServerDeliveryRoute(ns, source);
+  }
+
+  /** Prefix of {@link #apiServerParkingOwner}. */
+  public static final String APISERVER_OWNER = "apiserversource:";
+
+  /** The owner part of an ApiServerSource's parked-event ids: `apiserversource:{name}`. */
+  public static String apiServerParkingOwner(String source) {
+    return APISERVER_OWNER + source;
+  }
+
+  /** JetStream KV bucket holding where each ApiServerSource's watches resume. */
+  public static final String APISERVER_BUCKET = "ofn-apiserver-state";
+
+  /**
+   * KV key prefix of the resume state of ApiServerSource `ns/source` watching `apiVersion` `kind`
+   * in `namespace` (null: all namespaces): `{ns}.{source}.{kind}-{hash}.{namespace or _all}`, the
+   * hash of the apiVersion and kind keeping two kinds of the same name apart.
+   */
+  public static String apiServerStateKey(
+      String ns, String source, String apiVersion, String kind, String namespace) {
+    String k = kind.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    return ns
+        + "."
+        + source
+        + "."
+        + k
+        + "-"
+        + hash(apiVersion + "/" + kind)
+        + "."
+        + (namespace == null ? "_all" : namespace);
+  }
+
+  /**
+   * CloudEvent id of an ApiServerSource's event: a name-based UUID (Knative's ids are UUIDs) of the
+   * source, the object's uid, its resourceVersion and the change, so that the same change sent
+   * again has the same id and the bus keeps one copy.
+   */
+  public static String apiServerEventId(
+      String ns, String source, String uid, String resourceVersion, String change) {
+    String name = ns + "/" + source + "\n" + uid + "\n" + resourceVersion + "\n" + change;
+    return java.util.UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
   /** Path of a Broker on the ingress port (Knative's broker-ingress path). */
   public static String brokerPath(String ns, String broker) {
     return "/" + ns + "/" + broker;

@@ -18,7 +18,8 @@ public enum Kind {
   KN_TRIGGER(Api.KNATIVE_EVENTING, "Trigger", "triggers", true),
   KN_PING_SOURCE(Api.KNATIVE_SOURCES, "PingSource", "pingsources", true),
   KN_SEQUENCE(Api.KNATIVE_FLOWS, "Sequence", "sequences", true),
-  KN_PARALLEL(Api.KNATIVE_FLOWS, "Parallel", "parallels", true);
+  KN_PARALLEL(Api.KNATIVE_FLOWS, "Parallel", "parallels", true),
+  KN_API_SERVER_SOURCE(Api.KNATIVE_SOURCES, "ApiServerSource", "apiserversources", true);
 
   /** The OpenFunction Events group, version and apiVersion (the original API of this project). */
   public static final String GROUP = Api.OPENFUNCTION.group();

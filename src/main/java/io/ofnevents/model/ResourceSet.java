@@ -1,5 +1,6 @@
 package io.ofnevents.model;
 
+import io.ofnevents.model.knative.ApiServerSource;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.KnFlow;
 import io.ofnevents.model.knative.KnTrigger;
@@ -73,6 +74,10 @@ public final class ResourceSet {
   /** The Sequences and Parallels. */
   public List<KnFlow> flows() {
     return ofType(KnFlow.class);
+  }
+
+  public List<ApiServerSource> apiServerSources() {
+    return ofType(ApiServerSource.class);
   }
 
   /** Every resource of a Knative API. */

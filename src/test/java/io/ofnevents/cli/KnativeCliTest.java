@@ -39,7 +39,7 @@ class KnativeCliTest {
     assertThat(with.code()).as(with.err()).isZero();
     assertThat(with.err())
         .contains("warning: serving.knative.dev/v1alpha1 is read as serving.knative.dev/v1");
-    assertThat(with.out()).contains("2 resource(s) valid");
+    assertThat(with.out()).contains("3 resource(s) valid");
   }
 
   @Test

@@ -47,11 +47,25 @@ public final class KnRuntime implements AutoCloseable {
   }
 
   public static KnRuntime start(LoadResult loaded, List<String> addresses) throws Exception {
-    return start(loaded, addresses, true);
+    return start(loaded, addresses, true, Map.of());
   }
 
   /** As {@link #start(LoadResult, List)}; `ingress` false runs with `--ingress-port 0`. */
   public static KnRuntime start(LoadResult loaded, List<String> addresses, boolean ingress)
+      throws Exception {
+    return start(loaded, addresses, ingress, Map.of());
+  }
+
+  /**
+   * As {@link #start(LoadResult, List)}, with extra Camel properties (`run -p`, `--kubeconfig`).
+   */
+  public static KnRuntime start(
+      LoadResult loaded, List<String> addresses, Map<String, String> properties) throws Exception {
+    return start(loaded, addresses, true, properties);
+  }
+
+  private static KnRuntime start(
+      LoadResult loaded, List<String> addresses, boolean ingress, Map<String, String> properties)
       throws Exception {
     Addressing a = Addressing.standalone(AddressBook.parse(addresses));
     List<Problem> problems = new ArrayList<>(loaded.problems());
@@ -70,7 +84,7 @@ public final class KnRuntime implements AutoCloseable {
             new RuntimeOptions(
                 ManagementServer.EPHEMERAL,
                 RuntimeOptions.CLASSPATH_KAMELETS,
-                Map.of(),
+                properties,
                 ApiToken.none(),
                 port));
     runtime.start();
@@ -120,6 +134,14 @@ public final class KnRuntime implements AutoCloseable {
 
   public OfnRuntime runtime() {
     return runtime;
+  }
+
+  /** GET `path` of the management port (`/health/ready`, `/health/live`). */
+  public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.managementPort() + path))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The runtime's meters, as /metrics shows them. */

@@ -57,9 +57,7 @@ public record KnativePlans(
               Names.brokerRoute(b.namespace(), b.name()),
               KnDelivery.ofBroker(b)));
     }
-    Map<ResourceId, String> entries = new LinkedHashMap<>();
-    for (KnFlow f : all.flows()) entries.put(f.id(), FlowPlanner.entry(f));
-    Resolver hops = new Resolver(all, options, brokers, entries, problems);
+    Resolver hops = Resolver.of(all, options, brokers, problems);
     List<TriggerPlan> triggers = new ArrayList<>();
     for (KnTrigger t : all.knTriggers()) {
       BrokerPlan broker =
@@ -144,6 +142,17 @@ public record KnativePlans(
       Map<ResourceId, BrokerPlan> brokers,
       Map<ResourceId, String> entries,
       List<Problem> problems) {
+    /** The resolver of `all`, whose flows are entered by their first subject. */
+    static Resolver of(
+        ResourceSet all,
+        CompileOptions options,
+        Map<ResourceId, BrokerPlan> brokers,
+        List<Problem> problems) {
+      Map<ResourceId, String> entries = new LinkedHashMap<>();
+      for (KnFlow f : all.flows()) entries.put(f.id(), FlowPlanner.entry(f));
+      return new Resolver(all, options, brokers, entries, problems);
+    }
+
     Hop hop(Destination d, ResourceId owner, String path) {
       Target t = Destinations.resolve(d, owner.namespace(), all, options.addressing());
       Hop h = of(t);

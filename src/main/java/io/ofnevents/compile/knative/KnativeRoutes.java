@@ -50,7 +50,14 @@ public record KnativeRoutes(List<RouteFile> files, List<String> notes) {
       if (unresolved.contains(f.flow().id())) continue; // a destination did not resolve
       files.add(file(f.flow().id(), c, ctx -> FlowRoutes.routes(f, ctx)));
     }
-    return new KnativeRoutes(List.copyOf(files), notes(plans, c));
+    List<Problem> sinks = new ArrayList<>();
+    List<ApiServerPlan> apiServers = ApiServerPlans.of(c.resources(), c.options(), plans, sinks);
+    for (Problem p : sinks) c.error(p.resource(), p.path(), p.message());
+    for (ApiServerPlan a : apiServers) {
+      if (a.sink() == null || a.watches().isEmpty()) continue;
+      files.add(file(a.source().id(), c, ctx -> ApiServerRoutes.routes(a, ctx)));
+    }
+    return new KnativeRoutes(List.copyOf(files), notes(plans, apiServers, c));
   }
 
   private static RouteFile file(
@@ -62,7 +69,8 @@ public record KnativeRoutes(List<RouteFile> files, List<String> notes) {
   }
 
   /** One line naming the resources served by this process's in-memory bus, if any. */
-  private static List<String> notes(KnativePlans plans, Compilation c) {
+  private static List<String> notes(
+      KnativePlans plans, List<ApiServerPlan> apiServers, Compilation c) {
     List<String> on = new ArrayList<>();
     plans.brokers().values().stream()
         .filter(b -> b.bus().implicitInMemory())
@@ -78,6 +86,12 @@ public record KnativeRoutes(List<RouteFile> files, List<String> notes) {
     plans.flows().stream()
         .filter(f -> f.bus().implicitInMemory())
         .map(f -> f.flow().id().toString())
+        .sorted()
+        .forEach(on::add);
+    apiServers.stream()
+        .filter(a -> a.sink() instanceof Hop.Http)
+        .filter(a -> BrokerBus.namespaceDefault(a.source().namespace(), c.resources()).isEmpty())
+        .map(a -> a.source().id().toString())
         .sorted()
         .forEach(on::add);
     if (on.isEmpty()) return List.of();

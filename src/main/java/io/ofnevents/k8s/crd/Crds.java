@@ -13,6 +13,7 @@ import io.ofnevents.model.EventBus;
 import io.ofnevents.model.EventSource;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.Trigger;
+import io.ofnevents.model.knative.ApiServerSource;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.KnTrigger;
 import io.ofnevents.model.knative.Parallel;
@@ -44,7 +45,8 @@ public final class Crds {
           Kind.KN_TRIGGER, KnTrigger.class,
           Kind.KN_PING_SOURCE, PingSource.class,
           Kind.KN_SEQUENCE, Sequence.class,
-          Kind.KN_PARALLEL, Parallel.class);
+          Kind.KN_PARALLEL, Parallel.class,
+          Kind.KN_API_SERVER_SOURCE, ApiServerSource.class);
 
   private Crds() {}
 

@@ -37,7 +37,7 @@ final class KnativeCrds {
     if (kind == Kind.KN_BROKER || kind == Kind.KN_SEQUENCE || kind == Kind.KN_PARALLEL) {
       labels.put("duck.knative.dev/addressable", "true");
     }
-    if (kind == Kind.KN_PING_SOURCE) {
+    if (kind == Kind.KN_PING_SOURCE || kind == Kind.KN_API_SERVER_SOURCE) {
       labels.put("duck.knative.dev/source", "true");
       labels.put("eventing.knative.dev/source", "true");
     }
@@ -118,6 +118,9 @@ final class KnativeCrds {
       case KN_PARALLEL ->
           "A Knative Parallel: branches that each get every event, a filter deciding whether its"
               + " subscriber sees it, joined by durable subjects on an event bus.";
+      case KN_API_SERVER_SOURCE ->
+          "A Knative ApiServerSource: each change of the Kubernetes objects it watches, as an"
+              + " event.";
       default -> throw new IllegalArgumentException(kind + " is not a Knative kind");
     };
   }
@@ -134,6 +137,7 @@ final class KnativeCrds {
         c.add(column("Sink", ".status.sinkUri"));
         c.add(column("Schedule", ".spec.schedule"));
       }
+      case KN_API_SERVER_SOURCE -> c.add(column("Sink", ".status.sinkUri"));
       default -> throw new IllegalArgumentException(kind + " is not a Knative kind");
     }
     c.add(Crds.age());

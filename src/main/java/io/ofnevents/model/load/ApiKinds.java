@@ -6,6 +6,8 @@ import io.ofnevents.model.EventBus;
 import io.ofnevents.model.EventSource;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.Trigger;
+import io.ofnevents.model.knative.ApiServerSource;
+import io.ofnevents.model.knative.ApiServerSourceV1alpha1;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.KnTrigger;
 import io.ofnevents.model.knative.Parallel;
@@ -26,11 +28,28 @@ import java.util.stream.Collectors;
  */
 final class ApiKinds {
   /** How one version of a kind is read: its record, and the conversion when it is legacy. */
-  record Binding(Kind kind, String version, Class<?> type, LegacyVersions.Conversion conversion) {
+  record Binding(
+      Kind kind,
+      String group,
+      String version,
+      Class<?> type,
+      LegacyVersions.Conversion conversion) {
     boolean legacy() {
       return conversion != null;
     }
+
+    /** `v1beta1`, or the whole apiVersion when the group is an old one. */
+    String label() {
+      return group.equals(kind.group()) ? version : group + "/" + version;
+    }
   }
+
+  /**
+   * Groups Knative renamed, to the current ones: seed 003's ApiServerSource is
+   * sources.eventing.knative.dev/v1alpha1, which became sources.knative.dev in Knative 0.10.
+   */
+  private static final Map<String, String> RENAMED_GROUPS =
+      Map.of("sources.eventing.knative.dev", "sources.knative.dev");
 
   /**
    * API groups of Kubernetes objects that are not event plumbing (seed 003 ships a ServiceAccount,
@@ -65,6 +84,27 @@ final class ApiKinds {
     legacy(Kind.KN_SEQUENCE, "v1beta1", Sequence.class, LegacyVersions::sameSpec);
     current(Kind.KN_PARALLEL, Parallel.class);
     legacy(Kind.KN_PARALLEL, "v1beta1", Parallel.class, LegacyVersions::sameSpec);
+    current(Kind.KN_API_SERVER_SOURCE, ApiServerSource.class);
+    legacy(Kind.KN_API_SERVER_SOURCE, "v1beta1", ApiServerSource.class, LegacyVersions::sameSpec);
+    legacy(
+        Kind.KN_API_SERVER_SOURCE,
+        "v1alpha2",
+        ApiServerSourceV1alpha1.class,
+        LegacyVersions::apiServerV1alpha1);
+    legacy(
+        Kind.KN_API_SERVER_SOURCE,
+        "v1alpha1",
+        ApiServerSourceV1alpha1.class,
+        LegacyVersions::apiServerV1alpha1);
+    BINDINGS
+        .get(Kind.KN_API_SERVER_SOURCE)
+        .add(
+            new Binding(
+                Kind.KN_API_SERVER_SOURCE,
+                "sources.eventing.knative.dev",
+                "v1alpha1",
+                ApiServerSourceV1alpha1.class,
+                LegacyVersions::apiServerV1alpha1));
   }
 
   private ApiKinds() {}
@@ -77,19 +117,26 @@ final class ApiKinds {
   private static void also(Kind kind, String version, Class<?> type) {
     BINDINGS
         .computeIfAbsent(kind, k -> new ArrayList<>())
-        .add(new Binding(kind, version, type, null));
+        .add(new Binding(kind, kind.group(), version, type, null));
   }
 
   private static void legacy(
       Kind kind, String version, Class<?> type, LegacyVersions.Conversion conversion) {
     BINDINGS
         .computeIfAbsent(kind, k -> new ArrayList<>())
-        .add(new Binding(kind, version, type, conversion));
+        .add(new Binding(kind, kind.group(), version, type, conversion));
   }
 
-  /** The binding of `version` of `kind`, if that version is read. */
-  static Optional<Binding> binding(Kind kind, String version) {
-    return BINDINGS.get(kind).stream().filter(b -> b.version().equals(version)).findFirst();
+  /** The binding of `group/version` of `kind`, if that version is read. */
+  static Optional<Binding> binding(Kind kind, String group, String version) {
+    return BINDINGS.get(kind).stream()
+        .filter(b -> b.group().equals(group) && b.version().equals(version))
+        .findFirst();
+  }
+
+  /** The group a document's group is read as: itself, or the current name of a renamed one. */
+  static String currentGroup(String group) {
+    return RENAMED_GROUPS.getOrDefault(group, group);
   }
 
   /** The binding of the current version. */
@@ -104,7 +151,7 @@ final class ApiKinds {
     if (all.size() == 1) return first;
     return first
         + " (also "
-        + all.stream().skip(1).map(Binding::version).collect(Collectors.joining(", "))
+        + all.stream().skip(1).map(Binding::label).collect(Collectors.joining(", "))
         + ")";
   }
 

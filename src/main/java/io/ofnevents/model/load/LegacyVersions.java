@@ -1,10 +1,21 @@
 package io.ofnevents.model.load;
 
+import io.ofnevents.model.FieldPath;
 import io.ofnevents.model.json.Json;
+import io.ofnevents.model.knative.APIVersionKind;
+import io.ofnevents.model.knative.ApiServerResource;
+import io.ofnevents.model.knative.ApiServerSource;
+import io.ofnevents.model.knative.ApiServerSourceSpec;
+import io.ofnevents.model.knative.ApiServerSourceV1alpha1;
+import io.ofnevents.model.knative.Destination;
+import io.ofnevents.model.knative.KReference;
 import io.ofnevents.model.knative.KnTrigger;
+import io.ofnevents.model.knative.LabelSelector;
 import io.ofnevents.model.knative.PingSource;
 import io.ofnevents.model.knative.PingSourceSpec;
 import io.ofnevents.model.knative.PingSourceV1beta1;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,6 +35,9 @@ final class LegacyVersions {
     Map<String, Integer> lines();
 
     void warn(String path, String message);
+
+    /** What the current version requires and the legacy one did not. */
+    void error(String path, String message);
   }
 
   /** Turns the record bound for a legacy version into the current version's resource. */
@@ -90,6 +104,107 @@ final class LegacyVersions {
             : new PingSourceSpec(
                 s.sink(), s.ceOverrides(), s.schedule(), s.timezone(), contentType, data, null);
     return new PingSource(old.metadata(), spec, old.status());
+  }
+
+  /**
+   * The removed ApiServerSource versions (seed 003's sources.eventing.knative.dev/v1alpha1,
+   * sources.knative.dev/v1alpha1 and v1alpha2) as v1, by Knative's own conversions: a flat `sink`
+   * reference becomes `sink.ref`, mode `Ref` becomes `Reference`, a resource's `labelSelector`
+   * becomes its `selector` (v1alpha2's `spec.selector` applies to every resource without one), a
+   * resource's `controllerSelector` becomes `spec.owner`; `controller: true` was dropped by Knative
+   * in v1alpha2 and is ignored here too, with a warning.
+   */
+  static Object apiServerV1alpha1(Object bound, Context ctx) {
+    ApiServerSourceV1alpha1 old = (ApiServerSourceV1alpha1) bound;
+    ApiServerSourceV1alpha1.Spec s = old.spec();
+    List<String> notes = new ArrayList<>();
+    if (s == null) {
+      ctx.warn("apiVersion", readAs(ctx));
+      return new ApiServerSource(old.metadata(), null, old.status());
+    }
+    Destination sink = null;
+    if (s.sink() != null && s.sink().flat()) {
+      var f = s.sink();
+      sink =
+          new Destination(
+              new KReference(f.kind(), f.namespace(), f.name(), f.apiVersion(), null, null),
+              s.sink().uri(),
+              null,
+              null);
+      copyLines(ctx, "spec.sink", "spec.sink.ref");
+      notes.add("spec.sink {apiVersion, kind, name} is read as spec.sink.ref");
+    } else if (s.sink() != null) {
+      sink = new Destination(s.sink().ref(), s.sink().uri(), null, null);
+    }
+    String mode = s.mode();
+    if ("Ref".equals(mode)) {
+      mode = ApiServerSource.REFERENCE;
+      notes.add("spec.mode Ref is read as Reference");
+    }
+    List<ApiServerResource> resources = null;
+    APIVersionKind owner = s.owner();
+    if (s.resources() != null) {
+      resources = new ArrayList<>();
+      for (int i = 0; i < s.resources().size(); i++) {
+        ApiServerSourceV1alpha1.Resource r = s.resources().get(i);
+        String path = FieldPath.index("spec.resources", i);
+        LabelSelector selector = r.labelSelector() != null ? r.labelSelector() : s.selector();
+        if (r.labelSelector() != null) {
+          copyLines(ctx, path + ".labelSelector", path + ".selector");
+        } else if (s.selector() != null) {
+          copyLines(ctx, "spec.selector", path + ".selector");
+        }
+        resources.add(new ApiServerResource(r.apiVersion(), r.kind(), selector));
+        var c = r.controllerSelector();
+        if (c != null && (notEmpty(c.apiVersion()) || notEmpty(c.kind()))) {
+          APIVersionKind o = new APIVersionKind(c.apiVersion(), c.kind());
+          if (owner == null) {
+            owner = o;
+            copyLines(ctx, path + ".controllerSelector", "spec.owner");
+            notes.add(path + ".controllerSelector is read as spec.owner");
+          } else if (!owner.equals(o)) {
+            ctx.warn(
+                path + ".controllerSelector",
+                "ignored: v1 has one owner filter for every resource, and an earlier one is"
+                    + " used");
+          }
+        }
+        if (Boolean.TRUE.equals(r.controller())) {
+          ctx.warn(
+              path + ".controller",
+              "ignored: sending the controlling object's reference instead was dropped by"
+                  + " Knative's conversion to v1alpha2; the object itself is sent");
+        }
+      }
+    }
+    ctx.warn("apiVersion", readAs(ctx) + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+    // optional in v1alpha1 (a source without a sink did nothing), required in v1
+    if (sink == null) {
+      Integer spec = ctx.lines().get("spec");
+      if (spec != null) ctx.lines().putIfAbsent("spec.sink", spec); // where the binder would say
+      ctx.error("spec.sink", "required field is missing");
+    }
+    ApiServerSourceSpec spec =
+        new ApiServerSourceSpec(
+            sink, s.ceOverrides(), resources, owner, mode, s.serviceAccountName(), null, null);
+    return new ApiServerSource(old.metadata(), spec, old.status());
+  }
+
+  /** The lines of the fields under `from` also under `to` (errors point at what was written). */
+  private static void copyLines(Context ctx, String from, String to) {
+    Map<String, Integer> lines = ctx.lines();
+    Map<String, Integer> added = new TreeMap<>();
+    lines.forEach(
+        (path, line) -> {
+          if (path.equals(from) || path.startsWith(from + ".") || path.startsWith(from + "[")) {
+            added.put(to + path.substring(from.length()), line);
+          }
+        });
+    added.forEach(lines::putIfAbsent);
+  }
+
+  private static boolean notEmpty(String s) {
+    return s != null && !s.isEmpty();
   }
 
   private static String readAs(Context ctx) {

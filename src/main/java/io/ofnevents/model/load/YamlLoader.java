@@ -126,9 +126,10 @@ public final class YamlLoader {
             ? null
             : apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     String version = apiVersion == null ? null : apiVersion.substring(apiVersion.indexOf('/') + 1);
-    Optional<Kind> kind = group == null ? Optional.empty() : Kind.of(group, kindName);
+    Optional<Kind> kind =
+        group == null ? Optional.empty() : Kind.of(ApiKinds.currentGroup(group), kindName);
     if (kind.isPresent()) {
-      Optional<ApiKinds.Binding> b = ApiKinds.binding(kind.get(), version);
+      Optional<ApiKinds.Binding> b = ApiKinds.binding(kind.get(), group, version);
       if (b.isPresent()) return b;
       apiVersionError(
           file,
@@ -226,6 +227,12 @@ public final class YamlLoader {
       public void warn(String path, String message) {
         problems.add(
             Problem.warning(file, binder.lines().getOrDefault(path, line), id, path, message));
+      }
+
+      @Override
+      public void error(String path, String message) {
+        problems.add(
+            Problem.error(file, binder.lines().getOrDefault(path, line), id, path, message));
       }
     };
   }

@@ -9,6 +9,7 @@ import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.ResourceSet;
 import io.ofnevents.model.Trigger;
 import io.ofnevents.model.address.Addressing;
+import io.ofnevents.model.knative.ApiServerSource;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.KnTrigger;
 import io.ofnevents.model.knative.Parallel;
@@ -71,6 +72,7 @@ public final class Validator {
       if (res instanceof PingSource p) PingSourceRules.check(p, all, addressing, r);
       if (res instanceof Sequence s) FlowRules.sequence(s, all, addressing, r);
       if (res instanceof Parallel p) FlowRules.parallel(p, all, addressing, r);
+      if (res instanceof ApiServerSource s) ApiServerSourceRules.check(s, all, addressing, r);
     }
     problems.sort(Problem.ORDER);
     return List.copyOf(problems);

@@ -32,7 +32,8 @@ public record KnRouteDescription(ResourceId resource, String detail, boolean ent
     String detail = m.group(4);
     boolean entry =
         (kind.get() == Kind.KN_TRIGGER && detail.startsWith("events of "))
-            || (kind.get() == Kind.KN_PING_SOURCE && detail.startsWith("ticks ("));
+            || (kind.get() == Kind.KN_PING_SOURCE && detail.startsWith("ticks ("))
+            || (kind.get() == Kind.KN_API_SERVER_SOURCE && detail.startsWith("changes of "));
     return Optional.of(
         new KnRouteDescription(new ResourceId(kind.get(), m.group(2), m.group(3)), detail, entry));
   }

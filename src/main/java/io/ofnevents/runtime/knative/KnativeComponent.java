@@ -20,7 +20,8 @@ import org.apache.camel.support.ProcessorEndpoint;
  * `accepted`, `unavailable`; entering one of them from a route: `enter`; a Trigger's delivery:
  * `dispatch`, `reply?trigger=&broker=`; a flow hop's delivery: `dispatch`, `step?hop=` ({@link
  * FlowStep}); a PingSource's tick: `ping?pingSource=&decode=`; OpenFunction inputs reading a
- * Broker: `inputs?names=`.
+ * Broker: `inputs?names=`; an ApiServerSource's event of a change:
+ * `apiserver?apiServerSource=&mode=`.
  */
 public class KnativeComponent extends DefaultComponent {
   private final RefusalLog refusals = new RefusalLog();
@@ -41,11 +42,12 @@ public class KnativeComponent extends DefaultComponent {
           case "step" -> step(o, uri);
           case "ping" -> ping(o, uri);
           case "inputs" -> new InputsStep(Arrays.asList(o.required("names").split(",")));
+          case "apiserver" -> apiServer(o, uri);
           default ->
               throw new ResolveEndpointFailedException(
                   uri,
                   "operation must be ingress, accepted, unavailable, enter, dispatch, reply, step,"
-                      + " ping or inputs");
+                      + " ping, inputs or apiserver");
         };
     o.rejectUnknown();
     return new ProcessorEndpoint(uri, this, p);
@@ -143,6 +145,12 @@ public class KnativeComponent extends DefaultComponent {
     return doors.computeIfAbsent(
         kind.label() + ":" + ref,
         k -> new Door(kind, ref, new KnMeters.DoorMeters(registry(), kind, r[0], r[1])));
+  }
+
+  private Processor apiServer(EndpointOptions o, String uri) {
+    String[] s = split(o.required("apiServerSource"), uri);
+    boolean resource = o.oneOf("mode", "Reference", "Reference", "Resource").equals("Resource");
+    return new ApiServerStep(s[0], s[1], resource, registry(), clock);
   }
 
   private MeterRegistry registry() {

@@ -54,6 +54,11 @@ public final class Meters {
   public static final String KN_PING_TICKS = "ofn.kn.pingsource.ticks";
   public static final String KN_PING_PARKED = "ofn.kn.pingsource.ticks.parked";
   public static final String KN_PING_REPLAYED = "ofn.kn.pingsource.ticks.replayed";
+  public static final String KN_APISERVER_CHANGES = "ofn.kn.apiserversource.events";
+  public static final String KN_APISERVER_PARKED = "ofn.kn.apiserversource.events.parked";
+  public static final String KN_APISERVER_REPLAYED = "ofn.kn.apiserversource.events.replayed";
+  public static final String KN_APISERVER_LISTS = "ofn.kn.apiserversource.lists";
+  public static final String KN_APISERVER_WATCH_RESTARTS = "ofn.kn.apiserversource.watch.restarts";
 
   /** Where meters go when Camel has no registry (metrics off): counted nowhere, cheaply. */
   private static final MeterRegistry NONE = new CompositeMeterRegistry();

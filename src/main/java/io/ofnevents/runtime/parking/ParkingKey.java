@@ -7,9 +7,10 @@ import io.ofnevents.runtime.observe.Meters;
 /**
  * Whose parked events these are, as the `trigger` parameter of a bus consumer and the owner part of
  * a parked event's id names it ({@link Names}): an OpenFunction Trigger (`ns/name`), a Knative
- * Trigger (`ns/kn-trigger:name`), a PingSource (`ns/pingsource:name`) or the hops of a Sequence or
- * Parallel (`ns/sequence:name`... {@link FlowHop}, whose `name` here is the whole owner). It tells
- * where a replay goes and which counters count a parking.
+ * Trigger (`ns/kn-trigger:name`), a PingSource (`ns/pingsource:name`), an ApiServerSource
+ * (`ns/apiserversource:name`) or the hops of a Sequence or Parallel (`ns/sequence:name`... {@link
+ * FlowHop}, whose `name` here is the whole owner). It tells where a replay goes and which counters
+ * count a parking.
  */
 record ParkingKey(Owner owner, String namespace, String name) {
   /** The kinds of resource that park events. */
@@ -17,6 +18,7 @@ record ParkingKey(Owner owner, String namespace, String name) {
     TRIGGER,
     KN_TRIGGER,
     PING_SOURCE,
+    API_SERVER_SOURCE,
     FLOW
   }
 
@@ -34,6 +36,10 @@ record ParkingKey(Owner owner, String namespace, String name) {
     if (rest.startsWith(Names.PING_OWNER)) {
       return new ParkingKey(Owner.PING_SOURCE, ns, rest.substring(Names.PING_OWNER.length()));
     }
+    if (rest.startsWith(Names.APISERVER_OWNER)) {
+      return new ParkingKey(
+          Owner.API_SERVER_SOURCE, ns, rest.substring(Names.APISERVER_OWNER.length()));
+    }
     if (FlowHop.parse(ns, rest, 0).isPresent()) return new ParkingKey(Owner.FLOW, ns, rest);
     return new ParkingKey(Owner.TRIGGER, ns, rest);
   }
@@ -44,6 +50,7 @@ record ParkingKey(Owner owner, String namespace, String name) {
       case TRIGGER -> Names.triggerSubscriberDirect(namespace, name, index);
       case KN_TRIGGER -> Names.knTriggerDeliveryDirect(namespace, name);
       case PING_SOURCE -> Names.pingDeliveryDirect(namespace, name);
+      case API_SERVER_SOURCE -> Names.apiServerDeliveryDirect(namespace, name);
       case FLOW -> hop(index).deliveryDirect();
     };
   }
@@ -58,6 +65,7 @@ record ParkingKey(Owner owner, String namespace, String name) {
         Meters.SUBSCRIBER_PARKED,
         Meters.KN_TRIGGER_PARKED,
         Meters.KN_PING_PARKED,
+        Meters.KN_APISERVER_PARKED,
         "events.parked",
         index);
   }
@@ -68,6 +76,7 @@ record ParkingKey(Owner owner, String namespace, String name) {
         Meters.SUBSCRIBER_REPLAYED,
         Meters.KN_TRIGGER_REPLAYED,
         Meters.KN_PING_REPLAYED,
+        Meters.KN_APISERVER_REPLAYED,
         "events.replayed",
         index);
   }
@@ -80,6 +89,7 @@ record ParkingKey(Owner owner, String namespace, String name) {
       case TRIGGER -> "Trigger " + namespace + "/" + name;
       case KN_TRIGGER -> "Trigger.eventing.knative.dev " + namespace + "/" + name;
       case PING_SOURCE -> "PingSource.sources.knative.dev " + namespace + "/" + name;
+      case API_SERVER_SOURCE -> "ApiServerSource.sources.knative.dev " + namespace + "/" + name;
       case FLOW -> {
         FlowHop h = hop(0);
         yield (h.sequence() ? "Sequence" : "Parallel")
@@ -91,7 +101,8 @@ record ParkingKey(Owner owner, String namespace, String name) {
     };
   }
 
-  private String[] meter(String of, String kn, String ping, String flow, int index) {
+  private String[] meter(
+      String of, String kn, String ping, String apiServer, String flow, int index) {
     return switch (owner) {
       case TRIGGER ->
           new String[] {
@@ -99,6 +110,8 @@ record ParkingKey(Owner owner, String namespace, String name) {
           };
       case KN_TRIGGER -> new String[] {kn, "namespace", namespace, "trigger", name};
       case PING_SOURCE -> new String[] {ping, "namespace", namespace, "pingsource", name};
+      case API_SERVER_SOURCE ->
+          new String[] {apiServer, "namespace", namespace, "apiserversource", name};
       case FLOW -> {
         FlowHop h = hop(index);
         String[] tags = h.tags();

@@ -33,6 +33,7 @@ class KnativeCrdsTest {
             "eventing.knative.dev_triggers.yaml",
             "flows.knative.dev_parallels.yaml",
             "flows.knative.dev_sequences.yaml",
+            "sources.knative.dev_apiserversources.yaml",
             "sources.knative.dev_pingsources.yaml");
     String kustomization = Files.readString(DIR.resolve("kustomization.yaml"));
     for (var e : files.entrySet()) {
@@ -65,6 +66,14 @@ class KnativeCrdsTest {
     assertThat(sequence.getSpec().getNames().getCategories()).contains("flows");
     assertThat(Crds.crd(Kind.KN_PARALLEL).getMetadata().getName())
         .isEqualTo("parallels.flows.knative.dev");
+    var apiServer = Crds.crd(Kind.KN_API_SERVER_SOURCE);
+    assertThat(apiServer.getMetadata().getName()).isEqualTo("apiserversources.sources.knative.dev");
+    assertThat(apiServer.getMetadata().getLabels())
+        .containsEntry("duck.knative.dev/source", "true");
+    assertThat(apiServer.getSpec().getNames().getCategories()).contains("sources");
+    assertThat(apiServer.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
+        .extracting(c -> c.getName())
+        .containsExactly("Sink", "Age", "Ready", "Reason");
   }
 
   @Test

@@ -45,6 +45,11 @@ class KnativeLoadTest {
     assertThat(r.problems())
         .extracting(Problem::format)
         .containsExactly(
+            "src/test/resources/knative/seeds/003/k8s-events.yaml:1:"
+                + " ApiServerSource.sources.knative.dev default/testevents: apiVersion: warning:"
+                + " sources.eventing.knative.dev/v1alpha1 is read as sources.knative.dev/v1, the"
+                + " version Knative serves now (update the file to silence this); spec.sink"
+                + " {apiVersion, kind, name} is read as spec.sink.ref",
             "src/test/resources/knative/seeds/003/service.yaml:2: kind: warning: ignored:"
                 + " serving.knative.dev/v1alpha1 Service is not run by ofn-events (apply it with"
                 + " kubectl)",
@@ -119,8 +124,8 @@ class KnativeLoadTest {
         .containsExactly(
             "test.yaml:2: kind: unknown kind \"ContainerSource\" (expected EventSource, EventBus,"
                 + " ClusterEventBus or Trigger of events.openfunction.io/v1alpha1; Broker or"
-                + " Trigger of eventing.knative.dev/v1; PingSource of sources.knative.dev/v1;"
-                + " Sequence or Parallel of flows.knative.dev/v1)");
+                + " Trigger of eventing.knative.dev/v1; PingSource or ApiServerSource of"
+                + " sources.knative.dev/v1; Sequence or Parallel of flows.knative.dev/v1)");
   }
 
   @Test

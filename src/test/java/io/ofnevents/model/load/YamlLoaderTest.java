@@ -93,8 +93,8 @@ class YamlLoaderTest {
         .containsExactly(
             "f.yaml:2: kind: unknown kind \"Sensor\" (expected EventSource, EventBus,"
                 + " ClusterEventBus or Trigger of events.openfunction.io/v1alpha1; Broker or"
-                + " Trigger of eventing.knative.dev/v1; PingSource of sources.knative.dev/v1;"
-                + " Sequence or Parallel of flows.knative.dev/v1)");
+                + " Trigger of eventing.knative.dev/v1; PingSource or ApiServerSource of"
+                + " sources.knative.dev/v1; Sequence or Parallel of flows.knative.dev/v1)");
     assertThat(
             messages(
                 "apiVersion: events.openfunction.io/v1\nkind: EventBus\nmetadata: {name: b}\nspec: {inMemory: {}}\n"))

@@ -25,7 +25,8 @@ public final class Topology {
           new BusTopology(Kind.CLUSTER_EVENT_BUS),
           new BrokerTopology(),
           new KnTriggerTopology(),
-          new PingSourceTopology());
+          new PingSourceTopology(),
+          new ApiServerSourceTopology());
 
   static final NodeKind RESOURCE = new NodeKind("resource", "Resource", "rectangle", "#888888");
 
