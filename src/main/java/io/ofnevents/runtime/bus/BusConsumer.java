@@ -54,7 +54,8 @@ final class BusConsumer extends DefaultConsumer {
       ParkingRegistry.of(getEndpoint().getCamelContext())
           .register(o.trigger(), o.parkedSubject(), parking.lot());
     }
-    subscription = endpoint.driver().subscribe(endpoint.subject(), settings, this::handle);
+    // set up concurrently with the other routes' consumers; the runtime waits for all of them
+    subscription = endpoint.driver().subscribeAsync(endpoint.subject(), settings, this::handle);
     ((BusComponent) endpoint.getComponent()).opened(subscription);
     backlog =
         BacklogGauges.watch(

@@ -3,10 +3,10 @@ package io.ofnevents.runtime.bus;
 import java.util.Objects;
 
 /** Endpoints with the same key share one NATS connection. */
-final class NatsConnectionKey {
+public final class NatsConnectionKey {
   private NatsConnectionKey() {}
 
-  static String of(BusOptions o) {
+  public static String of(BusOptions o) {
     return String.join(
         "|",
         o.driver(),
