@@ -10,6 +10,12 @@ import org.apache.camel.support.DefaultComponent;
  * Stream read through a consumer group with at-least-once acknowledgement, or a pub/sub channel.
  */
 public class RedisComponent extends DefaultComponent {
+  private final RedisLinks links = new RedisLinks();
+
+  /** The Redisson clients that this component's consumers share. */
+  RedisLinks links() {
+    return links;
+  }
 
   @Override
   protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
