@@ -71,7 +71,8 @@ final class ChildRun implements AutoCloseable {
       } catch (IOException e) {
         // not listening yet
       }
-      Thread.sleep(20);
+      // a probe costs the runtime CPU (a check per route): poll as often as matters here
+      Thread.sleep(50);
     }
     throw new IllegalStateException("ofn-events run not ready within 180 s\n" + tail());
   }

@@ -109,26 +109,25 @@ final class SourceHalf {
       prime(producer, RAW_TOPIC, RAW_SUBJECT);
       for (int round = 1; round <= rounds; round++) {
         raw.add(drain(producer, r, RAW_TOPIC, RAW_SUBJECT, "raw-" + round, events));
-        progress.accept(
-            String.format(
-                java.util.Locale.ROOT,
-                "source raw: round %d of %d, %d records: %.0f events/s",
-                round,
-                rounds,
-                events,
-                raw.get(raw.size() - 1).eventsPerSecond()));
+        report("raw", round, rounds, raw);
         product.add(drain(producer, p, PRODUCT_TOPIC, productSubject, "e2e-" + round, events));
-        progress.accept(
-            String.format(
-                java.util.Locale.ROOT,
-                "source e2e: round %d of %d, %d records: %.0f events/s",
-                round,
-                rounds,
-                events,
-                product.get(product.size() - 1).eventsPerSecond()));
+        report("e2e", round, rounds, product);
       }
     }
     return new Result(product, raw, null);
+  }
+
+  private void report(String path, int round, int rounds, List<RoundResult> results) {
+    RoundResult last = results.get(results.size() - 1);
+    progress.accept(
+        String.format(
+            java.util.Locale.ROOT,
+            "source %s: round %d of %d, %d records: %.0f events/s",
+            path,
+            round,
+            rounds,
+            last.events(),
+            last.eventsPerSecond()));
   }
 
   private RoundResult drain(
