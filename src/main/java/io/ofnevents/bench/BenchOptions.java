@@ -3,14 +3,17 @@ package io.ofnevents.bench;
 /**
  * Settings of one benchmark run, as given on the command line.
  *
- * @param events events per measured round and path
+ * @param events events per saturated round and path
  * @param payload bytes of data per event
- * @param subscribers HTTP sink subscribers of the Trigger (the raw consumer POSTs to as many)
- * @param concurrency events in flight per input subscription, in both paths
- * @param rounds measured rounds per path; medians are reported
+ * @param subscribers HTTP sink subscribers of the Trigger (the baselines POST to as many)
+ * @param concurrency events in flight per input for the Trigger and the strong baseline (the simple
+ *     baseline has one)
+ * @param rounds measured rounds per path and kind; medians and min–max are reported
  * @param warmup events per path before the measured rounds
- * @param startup EventSources (and as many Triggers) of the start-up probe
+ * @param startup EventSources (and as many Triggers) of the largest start-up measurement
  * @param compile resources of the compile timing
+ * @param drain events of a backlog-drain round (the simple baseline drains a fifth)
+ * @param sourceEvents Kafka records of a source-half round; 0 skips the source half
  */
 public record BenchOptions(
     int events,
@@ -20,7 +23,9 @@ public record BenchOptions(
     int rounds,
     int warmup,
     int startup,
-    int compile) {
+    int compile,
+    int drain,
+    int sourceEvents) {
   public BenchOptions {
     positive("startup", startup);
     if (compile < 2) throw new IllegalArgumentException("--compile must be at least 2");
@@ -28,8 +33,10 @@ public record BenchOptions(
     positive("subscribers", subscribers);
     positive("concurrency", concurrency);
     positive("rounds", rounds);
+    positive("drain", drain);
     if (payload < 0) throw new IllegalArgumentException("--payload must be 0 or more");
     if (warmup < 0) throw new IllegalArgumentException("--warmup must be 0 or more");
+    if (sourceEvents < 0) throw new IllegalArgumentException("--source-events must be 0 or more");
   }
 
   private static void positive(String name, int value) {

@@ -12,16 +12,16 @@ final class PathRun {
   private final List<String> subjects;
   private final int subscribers;
   private final long natsPid;
-  private final List<String> threads;
+  private final PathThreads threads;
 
-  /** `threads`: name prefixes of the threads that do this path's work. */
+  /** `threads`: the threads that do this path's work. */
   PathRun(
       Publisher publisher,
       ArrivalSink sink,
       List<String> subjects,
       int subscribers,
       long natsPid,
-      List<String> threads) {
+      PathThreads threads) {
     this.publisher = publisher;
     this.sink = sink;
     this.subjects = subjects;
@@ -53,6 +53,34 @@ final class PathRun {
               + tally.count()
               + " of "
               + deliveries
+              + " deliveries reached the sink within "
+              + timeout / 1000
+              + " s");
+    }
+    return RoundResult.of(events, tally, start, before, RoundResult.Cpu.read(threads, natsPid));
+  }
+
+  /**
+   * A backlog drain: the path's consumers stopped, `events` published (acknowledged by JetStream),
+   * then the consumers started; timed from that start to the last arrival. No publisher runs while
+   * it is timed, so this is the consumer path's own pace.
+   */
+  RoundResult drain(String round, int events, Drainable path) throws Exception {
+    path.pause();
+    Tally tally = sink.expect(round, events * subscribers);
+    publisher.publish(subjects, ProductPipeline.EVENTS, round, events, 0);
+    RoundResult.Cpu before = RoundResult.Cpu.read(threads, natsPid);
+    long start = System.nanoTime();
+    path.resume();
+    long timeout = 60_000 + events * 2L;
+    if (!tally.await(timeout)) {
+      throw new IllegalStateException(
+          "drain "
+              + round
+              + ": only "
+              + tally.count()
+              + " of "
+              + events * subscribers
               + " deliveries reached the sink within "
               + timeout / 1000
               + " s");

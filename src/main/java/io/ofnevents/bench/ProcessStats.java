@@ -6,7 +6,6 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** CPU time and resident memory of this JVM and of child processes, from the JDK and /proc. */
 final class ProcessStats {
@@ -22,14 +21,14 @@ final class ProcessStats {
   }
 
   /**
-   * CPU time used so far by this JVM's live threads whose name starts with one of `prefixes`: the
-   * threads of one path, without the publisher and sink both paths share.
+   * CPU time used so far by this JVM's live threads of one path, without the publisher and sink
+   * both paths share.
    */
-  static long threadCpuNanos(List<String> prefixes) {
+  static long threadCpuNanos(PathThreads threads) {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long total = 0;
     for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-      if (t == null || prefixes.stream().noneMatch(t.getThreadName()::startsWith)) continue;
+      if (t == null || !threads.contains(t.getThreadId(), t.getThreadName())) continue;
       long cpu = mx.getThreadCpuTime(t.getThreadId());
       if (cpu > 0) total += cpu;
     }

@@ -15,6 +15,7 @@ import io.ofnevents.runtime.console.ConsoleCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Route;
 
 /**
  * The product's path: an EventBus on JetStream and a Trigger whose subscribers' condition needs
@@ -22,14 +23,15 @@ import java.util.Map;
  * OfnRuntime} (management port off, the console's event recorder on), exactly as `ofn-events run`
  * would.
  */
-final class ProductPipeline implements AutoCloseable {
+final class ProductPipeline implements Drainable, AutoCloseable {
   static final List<String> EVENTS = List.of("a", "b");
 
   /**
    * Name prefixes of the runtime's threads on this path: the bus consumers and workers, the NATS
    * connection's own threads (named after it), Camel's.
    */
-  static final List<String> THREADS = List.of("ofn-jetstream-", "ofn-events ", "Camel ");
+  static final PathThreads THREADS =
+      PathThreads.named(List.of("ofn-jetstream-", "ofn-events ", "Camel "));
 
   private final OfnRuntime runtime;
 
@@ -101,6 +103,24 @@ final class ProductPipeline implements AutoCloseable {
       throw new IllegalStateException("benchmark resources are invalid: " + errors.get(0).format());
     }
     return bundle;
+  }
+
+  /** Stops the Trigger's input routes: their durables stay, and keep their position. */
+  @Override
+  public void pause() throws Exception {
+    for (String id : inputRoutes()) runtime.context().getRouteController().stopRoute(id);
+  }
+
+  @Override
+  public void resume() throws Exception {
+    for (String id : inputRoutes()) runtime.context().getRouteController().startRoute(id);
+  }
+
+  private List<String> inputRoutes() {
+    return runtime.context().getRoutes().stream()
+        .map(Route::getRouteId)
+        .filter(id -> id.startsWith("t-default-bench-in-"))
+        .toList();
   }
 
   @Override

@@ -69,7 +69,8 @@ final class Publisher {
     return start;
   }
 
-  private static Headers headers(String id, String event, String round) {
+  /** The headers an EventSource puts on event `id`, tagged with `round` and the publish time. */
+  static Headers headers(String id, String event, String round) {
     Headers h = new Headers();
     h.put("ce-id", id);
     h.put("ce-specversion", "1.0");
@@ -88,8 +89,12 @@ final class Publisher {
     return h;
   }
 
+  byte[] payload() {
+    return payload;
+  }
+
   /** A JSON document of about `bytes` bytes. */
-  private static byte[] payload(int bytes) {
+  static byte[] payload(int bytes) {
     StringBuilder sb = new StringBuilder("{\"data\":\"");
     while (sb.length() < bytes - 2) sb.append((char) ('a' + sb.length() % 26));
     sb.append("\"}");

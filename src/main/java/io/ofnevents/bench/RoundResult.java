@@ -1,7 +1,5 @@
 package io.ofnevents.bench;
 
-import java.util.List;
-
 /**
  * What one round of one path measured.
  *
@@ -44,7 +42,7 @@ record RoundResult(
 
   /** CPU counters read at one moment: this JVM, the path's threads, nats-server (nanoseconds). */
   record Cpu(long process, long path, long nats) {
-    static Cpu read(List<String> pathThreads, long natsPid) {
+    static Cpu read(PathThreads pathThreads, long natsPid) {
       return new Cpu(
           ProcessStats.cpuNanos(),
           ProcessStats.threadCpuNanos(pathThreads),

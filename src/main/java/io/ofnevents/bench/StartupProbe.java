@@ -1,64 +1,71 @@
 package io.ofnevents.bench;
 
-import io.ofnevents.cli.ChildJvm;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up of `ofn-events run` in a child JVM, as an operator would start it (the packaged jar, no
- * JVM flags), with `count` cron EventSources and as many Triggers on the benchmark's JetStream:
- * time to `/health/ready` and to the first event at the sink, and the process's resident memory.
+ * Start-up of `ofn-events run` in a child JVM with `count` cron EventSources and as many Triggers
+ * on the benchmark's JetStream, at several counts (one pair first, the base the cost per resource
+ * is taken from): time to `/health/ready` and to the first event at the sink, resident memory when
+ * ready and after 3 s of events.
  */
 final class StartupProbe {
-  private static final long READY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(90);
-
   /** What the probe measured; times in seconds from the start of the process. */
   record Result(
       int count,
       double readySeconds,
       double firstEventSeconds,
       double rssReadyMb,
-      double rssRunningMb) {}
+      double rssRunningMb) {
+
+    /** Milliseconds of start-up per pair over the one-pair start `base`. */
+    double msPerPair(Result base) {
+      return count == base.count
+          ? 0
+          : (readySeconds - base.readySeconds) * 1000 / (count - base.count);
+    }
+
+    /** MB per pair over `base`, when running. */
+    double mbPerPair(Result base) {
+      return count == base.count ? 0 : (rssRunningMb - base.rssRunningMb) / (count - base.count);
+    }
+  }
 
   private StartupProbe() {}
 
-  static Result run(String natsUrl, ArrivalSink sink, int count) throws Exception {
+  /** The counts measured for `--startup n`: 1, then 100, 500 and 1,000 up to `n`, then `n`. */
+  static List<Integer> counts(int n) {
+    List<Integer> counts = new ArrayList<>(List.of(1));
+    for (int c : List.of(100, 500, 1000)) if (c < n && c > 1) counts.add(c);
+    if (n > 1) counts.add(n);
+    return counts;
+  }
+
+  static List<Result> run(
+      String natsUrl, ArrivalSink sink, List<Integer> counts, List<String> flags) throws Exception {
+    List<Result> results = new ArrayList<>();
+    for (int count : counts) results.add(one(natsUrl, sink, count, flags));
+    return results;
+  }
+
+  private static Result one(String natsUrl, ArrivalSink sink, int count, List<String> flags)
+      throws Exception {
     Path dir = Files.createTempDirectory("ofn-bench-startup-");
-    Path log = dir.resolve("run.log");
     try {
       Path resources = dir.resolve("resources.yaml");
+      // names unique per count: each start creates its own streams and durables
       Files.writeString(resources, resources(natsUrl, sink.url("/startup"), count));
-      int port = NatsLauncher.freePort();
-      List<String> cmd =
-          ChildJvm.command(
-              ChildJvm.current(),
-              List.of(),
-              List.of("run", resources.toString(), "--management-port", String.valueOf(port)));
       Tally first = sink.expect(ArrivalSink.UNTAGGED, 1);
-      long start = System.nanoTime();
-      Process p =
-          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      try {
-        long ready = awaitReady(p, port, start, log);
-        double rssReady = ProcessStats.rssMb(p.pid());
+      try (ChildRun run = ChildRun.start(resources, flags, dir.resolve("run.log"))) {
+        double ready = run.awaitReady();
+        double rssReady = run.rssMb();
         if (!first.await(30_000))
-          throw new IllegalStateException("no event within 30 s\n" + tail(log));
-        long firstEvent = first.lastArrivalNanos();
+          throw new IllegalStateException("no event within 30 s\n" + run.tail());
+        double firstEvent = (first.lastArrivalNanos() - run.startedNanos()) / 1e9;
         Thread.sleep(3_000);
-        double rssRunning = ProcessStats.rssMb(p.pid());
-        return new Result(
-            count, (ready - start) / 1e9, (firstEvent - start) / 1e9, rssReady, rssRunning);
-      } finally {
-        // A graceful stop of hundreds of routes takes long and is not measured: kill it.
-        p.destroyForcibly().waitFor();
+        return new Result(count, ready, firstEvent, rssReady, run.rssMb());
       }
     } finally {
       try (var files = Files.list(dir)) {
@@ -68,44 +75,25 @@ final class StartupProbe {
     }
   }
 
-  private static long awaitReady(Process p, int port, long start, Path log) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-            .timeout(Duration.ofSeconds(2))
-            .build();
-    while (System.nanoTime() - start < READY_TIMEOUT_NANOS) {
-      if (!p.isAlive()) throw new IllegalStateException("ofn-events run exited\n" + tail(log));
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return System.nanoTime();
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(20);
-    }
-    throw new IllegalStateException("ofn-events run not ready within 90 s\n" + tail(log));
-  }
-
   static String resources(String natsUrl, String sinkUrl, int count) {
+    String ns = "startup-" + count;
     StringBuilder y = new StringBuilder();
     y.append(
         """
         apiVersion: events.openfunction.io/v1alpha1
         kind: EventBus
-        metadata: {name: startup, namespace: startup}
+        metadata: {name: startup, namespace: %s}
         spec:
           nats: {url: "%s"}
         """
-            .formatted(natsUrl));
+            .formatted(ns, natsUrl));
     for (int i = 0; i < count; i++) {
       y.append(
           """
           ---
           apiVersion: events.openfunction.io/v1alpha1
           kind: EventSource
-          metadata: {name: es-%1$03d, namespace: startup}
+          metadata: {name: es-%1$04d, namespace: %3$s}
           spec:
             eventBus: startup
             cron:
@@ -113,26 +101,17 @@ final class StartupProbe {
           ---
           apiVersion: events.openfunction.io/v1alpha1
           kind: Trigger
-          metadata: {name: t-%1$03d, namespace: startup}
+          metadata: {name: t-%1$04d, namespace: %3$s}
           spec:
             eventBus: startup
             inputs:
-              tick: {eventSource: es-%1$03d, event: tick}
+              tick: {eventSource: es-%1$04d, event: tick}
             subscribers:
               - condition: tick
                 sink: {uri: "%2$s"}
           """
-              .formatted(i, sinkUrl));
+              .formatted(i, sinkUrl, ns));
     }
     return y.toString();
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
   }
 }

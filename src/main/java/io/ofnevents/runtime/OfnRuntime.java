@@ -2,12 +2,14 @@ package io.ofnevents.runtime;
 
 import io.ofnevents.compile.Bundle;
 import io.ofnevents.compile.RouteFile;
+import io.ofnevents.runtime.bus.BusComponent;
 import io.ofnevents.runtime.console.ConsoleCatalog;
 import io.ofnevents.runtime.console.EventRecorder;
 import io.ofnevents.runtime.console.RuntimeConsole;
 import io.ofnevents.runtime.observe.Observability;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NoErrorHandlerBuilder;
@@ -27,9 +29,19 @@ import org.slf4j.LoggerFactory;
 public final class OfnRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OfnRuntime.class);
 
+  /**
+   * Camel property that turns off writing our Kamelets into the routes (`-p
+   * ofn.kamelets.inline=false`): each use is then a route of its own, as on Camel K.
+   */
+  public static final String INLINE_KAMELETS = "ofn.kamelets.inline";
+
+  // a consumer not set up by then is still retried; readiness says why
+  private static final Duration SETTLE_WAIT = Duration.ofSeconds(60);
+
   private final Bundle bundle;
   private final RuntimeOptions options;
-  private final Main main = new Main();
+  private final boolean inline;
+  private final Main main = new OfnCamelContext.OfnMain();
   private ManagementServer management;
   private RuntimeConsole console;
   private EventRecorder recorder;
@@ -38,6 +50,7 @@ public final class OfnRuntime implements AutoCloseable {
     SecretLoggers.cap();
     this.bundle = bundle;
     this.options = options;
+    this.inline = !"false".equals(options.properties().get(INLINE_KAMELETS));
     Properties props = new Properties();
     try {
       props.load(new StringReader(bundle.applicationProperties()));
@@ -77,14 +90,22 @@ public final class OfnRuntime implements AutoCloseable {
     return this;
   }
 
-  /** Starts without blocking; for tests and embedding. */
+  /** Starts without blocking (the bus consumers set up); for tests and embedding. */
   public void start() throws Exception {
     startManagement();
     try {
       main.start();
+      awaitConsumers(main.getCamelContext());
     } catch (Exception | Error e) {
       stopManagement();
       throw e;
+    }
+  }
+
+  /** Bus consumers are set up concurrently while Camel starts: wait for them to be there. */
+  private static void awaitConsumers(CamelContext context) throws InterruptedException {
+    if (context != null && context.hasComponent("ofn-bus") instanceof BusComponent bus) {
+      bus.awaitSettled(SETTLE_WAIT);
     }
   }
 
@@ -135,6 +156,15 @@ public final class OfnRuntime implements AutoCloseable {
   /** Loads the bundle's routes once Camel is configured, before it starts. */
   private final class Listener extends MainListenerSupport {
     @Override
+    public void afterStart(BaseMainSupport m) {
+      try {
+        awaitConsumers(m.getCamelContext());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
     public void afterConfigure(BaseMainSupport m) {
       CamelContext context = m.getCamelContext();
       SecretOptions.register(context);
@@ -147,10 +177,12 @@ public final class OfnRuntime implements AutoCloseable {
       if (recorder != null) context.addRoutePolicyFactory(recorder);
       bundle.notes().forEach(LOG::info);
       Ingress.announce(bundle, options.ingressPort());
+      KameletInliner inliner = KameletInliner.at(options.kameletLocation());
       try {
         for (RouteFile file : Ingress.served(bundle, options.ingressPort())) {
+          String yaml = inline ? inliner.inline(file.yaml()) : file.yaml();
           PluginHelper.getRoutesLoader(context)
-              .loadRoutes(ResourceHelper.fromString(file.fileName(), file.yaml()));
+              .loadRoutes(ResourceHelper.fromString(file.fileName(), yaml));
         }
         Ingress.leaveOutFlowIngress(context, bundle, options.ingressPort());
       } catch (Exception e) {

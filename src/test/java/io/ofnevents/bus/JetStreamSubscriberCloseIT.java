@@ -90,7 +90,7 @@ class JetStreamSubscriberCloseIT {
 
   private static boolean waitsForDeliveries(Thread t) {
     return Arrays.stream(t.getStackTrace())
-        .anyMatch(f -> f.getMethodName().equals("awaitTermination"));
+        .anyMatch(f -> f.getMethodName().equals("awaitIdle")); // Lane.awaitIdle, in close()
   }
 
   private static ConsumerInfo info(Connection nc) throws Exception {

@@ -70,6 +70,14 @@ public class BusComponent extends DefaultComponent {
     this.replicaId = replicaId;
   }
 
+  /**
+   * Waits (at most `timeout` per bus) until every consumer started so far had its first attempt at
+   * setting up: a started runtime has its durables, as when they were made one after the other.
+   */
+  public void awaitSettled(java.time.Duration timeout) throws InterruptedException {
+    for (BusDriver d : drivers.values()) d.awaitSettled(timeout);
+  }
+
   /** Whether every driver in use can reach its backend. */
   public boolean isHealthy() {
     return drivers.values().stream().allMatch(BusDriver::isHealthy);

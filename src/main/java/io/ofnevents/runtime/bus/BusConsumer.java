@@ -58,7 +58,8 @@ final class BusConsumer extends DefaultConsumer {
     problems =
         new InputProblems(
             Meters.registry(getEndpoint().getCamelContext()), endpoint.subject(), o.consumer());
-    subscription = endpoint.driver().subscribe(endpoint.subject(), settings, new Handler());
+    // set up concurrently with the other routes' consumers; the runtime waits for all of them
+    subscription = endpoint.driver().subscribeAsync(endpoint.subject(), settings, new Handler());
     ((BusComponent) endpoint.getComponent()).opened(subscription);
     backlog =
         BacklogGauges.watch(

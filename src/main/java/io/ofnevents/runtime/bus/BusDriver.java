@@ -19,9 +19,27 @@ public interface BusDriver extends AutoCloseable {
     return PublishOutcome.STORED;
   }
 
-  /** Starts delivering `subject` to `handler` as the consumer `settings.name()`. */
+  /**
+   * Starts delivering `subject` to `handler` as the consumer `settings.name()`; when the backend is
+   * reachable, the consumer exists when this returns.
+   */
   Subscription subscribe(String subject, ConsumerSettings settings, MessageHandler handler)
       throws Exception;
+
+  /**
+   * As {@link #subscribe}, but may return before the consumer exists, so that many are set up at
+   * once (a runtime starting 1,000 Trigger inputs); {@link #awaitSettled} waits for them.
+   */
+  default Subscription subscribeAsync(
+      String subject, ConsumerSettings settings, MessageHandler handler) throws Exception {
+    return subscribe(subject, settings, handler);
+  }
+
+  /**
+   * Waits (at most `timeout`) until every subscription made so far had its first attempt at setting
+   * up its consumer; publishes of this bus wait for the same.
+   */
+  default void awaitSettled(java.time.Duration timeout) throws InterruptedException {}
 
   /**
    * Where this bus keeps parked events, or null when it stores nothing (the runtime keeps them in

@@ -22,6 +22,27 @@ public class HttpSinkComponent extends DefaultComponent {
   // A new latch per start: a context started again after a stop waits normally again.
   private volatile CountDownLatch stopping = new CountDownLatch(1);
   private boolean listening;
+  private int maxConnections = 512;
+  private int maxConnectionsPerHost = 128;
+  private SharedHttpPool pool;
+
+  /** Connections of all HTTP sinks together (`camel.component.ofn-http.max-connections`). */
+  public void setMaxConnections(int maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  public int getMaxConnections() {
+    return maxConnections;
+  }
+
+  /** Connections to one host (`camel.component.ofn-http.max-connections-per-host`). */
+  public void setMaxConnectionsPerHost(int maxConnectionsPerHost) {
+    this.maxConnectionsPerHost = maxConnectionsPerHost;
+  }
+
+  public int getMaxConnectionsPerHost() {
+    return maxConnectionsPerHost;
+  }
 
   @Override
   protected void doInit() throws Exception {
@@ -62,6 +83,9 @@ public class HttpSinkComponent extends DefaultComponent {
   protected void doStart() throws Exception {
     super.doStart();
     stopping = new CountDownLatch(1);
+    if (pool == null) {
+      pool = SharedHttpPool.install(getCamelContext(), maxConnections, maxConnectionsPerHost);
+    }
     if (listening) return;
     listening = true;
     getCamelContext()
@@ -78,5 +102,12 @@ public class HttpSinkComponent extends DefaultComponent {
                 stopping.countDown();
               }
             });
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    if (pool != null) pool.close();
+    pool = null;
+    super.doStop();
   }
 }

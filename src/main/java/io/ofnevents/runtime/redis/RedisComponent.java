@@ -11,10 +11,17 @@ import org.apache.camel.support.DefaultComponent;
  * Stream read through a consumer group with at-least-once acknowledgement, or a pub/sub channel.
  */
 public class RedisComponent extends DefaultComponent {
+  private final RedisLinks links = new RedisLinks();
+
   @Override
   protected void doInit() throws Exception {
     super.doInit();
     SecretOptions.register(getCamelContext(), RedisSettings.class);
+  }
+
+  /** The Redisson clients that this component's consumers share. */
+  RedisLinks links() {
+    return links;
   }
 
   @Override

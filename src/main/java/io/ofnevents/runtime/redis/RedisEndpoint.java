@@ -44,6 +44,10 @@ public class RedisEndpoint extends DefaultEndpoint {
     return settings;
   }
 
+  RedisLinks links() {
+    return ((RedisComponent) getComponent()).links();
+  }
+
   RedisSource source() {
     return source;
   }

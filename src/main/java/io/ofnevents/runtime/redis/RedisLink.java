@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -19,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Redisson client of one `ofn-redis` consumer, made on the consumer's own thread and retried
+ * A Redisson client, shared by the `ofn-redis` consumers with the same settings ({@link
+ * RedisLinks}): made by the first consumer that needs it, on that consumer's thread, and retried
  * with a bounded, jittered backoff while Redis cannot be reached (Redisson reconnects by itself
- * only once it had a first connection). {@link #downReason()} says what is wrong for /health/ready.
+ * only once it had a first connection); the others wait for it. {@link #downReason()} says what is
+ * wrong for /health/ready.
  */
 final class RedisLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
@@ -39,7 +40,10 @@ final class RedisLink implements AutoCloseable {
   private volatile String failure = "connecting";
   private volatile int attempts;
   private volatile long nextAttemptNanos;
-  private final CountDownLatch firstAttempt = new CountDownLatch(1);
+  private volatile boolean failedOnce;
+  private volatile boolean closed;
+  // guarded by `this`: a consumer's thread is connecting
+  private boolean connecting;
 
   RedisLink(RedisSettings settings, String clientName) {
     this.settings = settings;
@@ -47,11 +51,43 @@ final class RedisLink implements AutoCloseable {
   }
 
   /**
+   * The client, once connected: the first caller connects (retrying while `running`), the others
+   * wait for it; null when `running` turned false first.
+   */
+  RedissonClient connect(BooleanSupplier running) {
+    while (running.getAsBoolean() && !closed) {
+      RedissonClient c = client;
+      if (c != null) return c;
+      boolean mine;
+      synchronized (this) {
+        mine = !connecting;
+        connecting = true;
+      }
+      if (mine) {
+        try {
+          return connectHere(() -> running.getAsBoolean() && !closed);
+        } finally {
+          synchronized (this) {
+            connecting = false;
+          }
+        }
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+    return client;
+  }
+
+  /** Whether an attempt to connect failed already: a consumer's start need not wait any more. */
+  boolean failedOnce() {
+    return failedOnce;
+  }
+
+  /**
    * Connects, retrying until it worked or `running` turned false; returns the client or null. The
    * first failure is logged at WARN (ERROR when Redis refused the credentials), the next ones at
    * DEBUG; /health/ready carries the latest.
    */
-  RedissonClient connect(BooleanSupplier running) {
+  private RedissonClient connectHere(BooleanSupplier running) {
     long delay = FIRST_RETRY.toMillis();
     while (running.getAsBoolean()) {
       attempts++;
@@ -63,7 +99,7 @@ final class RedisLink implements AutoCloseable {
         if (attempts > 1) LOG.info("Connected to {} after {} attempts", settings, attempts);
         return c;
       } catch (IOException | RuntimeException e) {
-        firstAttempt.countDown();
+        failedOnce = true;
         boolean refused = refused(e);
         failure = (refused ? "refused by " : "cannot connect to ") + settings + ": " + cause(e);
         if (attempts == 1 || refused) {
@@ -89,19 +125,6 @@ final class RedisLink implements AutoCloseable {
 
   RedissonClient client() {
     return client;
-  }
-
-  /**
-   * Waits (at most `timeout`) until the first attempt failed or `ready` was called: a consumer
-   * whose Redis answers starts subscribed, as before, while one whose Redis is down starts at once.
-   */
-  void awaitFirstAttempt(Duration timeout) throws InterruptedException {
-    firstAttempt.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** The consumer is set up on the client (group created, subscribed). */
-  void ready() {
-    firstAttempt.countDown();
   }
 
   /**
@@ -148,6 +171,7 @@ final class RedisLink implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     RedissonClient c = client;
     client = null;
     failure = "closed";

@@ -2,12 +2,15 @@ package io.ofnevents.runtime.redis;
 
 import io.ofnevents.runtime.CloudEventHeaders;
 import io.ofnevents.runtime.observe.ConnectionCheck;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+import org.redisson.api.RPatternTopic;
+import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.slf4j.Logger;
@@ -28,6 +31,9 @@ final class RedisPubSubConsumer extends DefaultConsumer {
   private ConnectionCheck check;
   private ExecutorService connector;
   private volatile boolean running;
+  private volatile CountDownLatch started = new CountDownLatch(1);
+  // the client is shared: a stopped consumer takes its listener off it
+  private volatile Runnable unlisten;
 
   RedisPubSubConsumer(RedisEndpoint endpoint, Processor processor) {
     super(endpoint, processor);
@@ -43,7 +49,8 @@ final class RedisPubSubConsumer extends DefaultConsumer {
   @Override
   protected void doStart() throws Exception {
     super.doStart();
-    link = new RedisLink(endpoint.settings(), "ofn-pubsub");
+    started = new CountDownLatch(1);
+    link = endpoint.links().acquire(endpoint.settings());
     check =
         ConnectionCheck.register(
                 endpoint.getCamelContext(), "redis-source " + getRouteId(), link::downReason)
@@ -55,7 +62,7 @@ final class RedisPubSubConsumer extends DefaultConsumer {
             .getExecutorServiceManager()
             .newSingleThreadExecutor(this, "ofn-redis-pubsub-" + source.name());
     connector.submit(this::subscribe);
-    link.awaitFirstAttempt(RedisLink.START_WAIT);
+    awaitStarted();
   }
 
   private void subscribe() {
@@ -63,7 +70,7 @@ final class RedisPubSubConsumer extends DefaultConsumer {
     while (client != null && running) {
       try {
         listen(client);
-        link.ready();
+        started.countDown();
         return;
       } catch (RuntimeException e) {
         // Redis went away between connecting and subscribing: Redisson reconnects, try again
@@ -76,15 +83,18 @@ final class RedisPubSubConsumer extends DefaultConsumer {
   /** Redisson subscribes again by itself after a reconnect. */
   private void listen(RedissonClient client) {
     if (source.channel() != null) {
-      client
-          .getTopic(source.channel(), ByteArrayCodec.INSTANCE)
-          .addListener(byte[].class, (channel, message) -> deliver(channel.toString(), message));
+      RTopic topic = client.getTopic(source.channel(), ByteArrayCodec.INSTANCE);
+      int id =
+          topic.addListener(
+              byte[].class, (channel, message) -> deliver(channel.toString(), message));
+      unlisten = () -> topic.removeListener(id);
       LOG.info("Subscribed to Redis channel {}", source.channel());
     } else {
-      client
-          .getPatternTopic(source.pattern(), ByteArrayCodec.INSTANCE)
-          .addListener(
+      RPatternTopic topic = client.getPatternTopic(source.pattern(), ByteArrayCodec.INSTANCE);
+      int id =
+          topic.addListener(
               byte[].class, (pattern, channel, message) -> deliver(channel.toString(), message));
+      unlisten = () -> topic.removeListener(id);
       LOG.info("Subscribed to Redis channels matching {}", source.pattern());
     }
   }
@@ -109,6 +119,17 @@ final class RedisPubSubConsumer extends DefaultConsumer {
     }
   }
 
+  /**
+   * A consumer whose Redis answers starts set up, as before the client was shared; one whose Redis
+   * is down starts at once (readiness says why).
+   */
+  private void awaitStarted() throws InterruptedException {
+    long until = System.nanoTime() + RedisLink.START_WAIT.toNanos();
+    while (!link.failedOnce() && System.nanoTime() - until < 0) {
+      if (started.await(5, TimeUnit.MILLISECONDS)) return;
+    }
+  }
+
   @Override
   protected void doStop() throws Exception {
     running = false;
@@ -117,7 +138,16 @@ final class RedisPubSubConsumer extends DefaultConsumer {
       connector = null;
     }
     if (check != null) check.unregister();
-    if (link != null) link.close();
+    Runnable u = unlisten;
+    unlisten = null;
+    if (u != null) {
+      try {
+        u.run();
+      } catch (RuntimeException e) {
+        LOG.debug("Unsubscribing from Redis {} failed: {}", source.name(), e.toString());
+      }
+    }
+    if (link != null) endpoint.links().release(link);
     link = null;
     super.doStop();
   }

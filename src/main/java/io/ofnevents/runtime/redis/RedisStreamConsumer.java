@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -44,6 +45,7 @@ final class RedisStreamConsumer extends DefaultConsumer {
   private volatile String readFailure;
   private ExecutorService executor;
   private volatile boolean running;
+  private volatile CountDownLatch started = new CountDownLatch(1);
 
   RedisStreamConsumer(RedisEndpoint endpoint, Processor processor) {
     super(endpoint, processor);
@@ -59,7 +61,8 @@ final class RedisStreamConsumer extends DefaultConsumer {
   @Override
   protected void doStart() throws Exception {
     super.doStart();
-    link = new RedisLink(endpoint.settings(), "ofn-" + source.group());
+    started = new CountDownLatch(1);
+    link = endpoint.links().acquire(endpoint.settings());
     check =
         ConnectionCheck.register(
                 endpoint.getCamelContext(), "redis-source " + getRouteId(), this::downReason)
@@ -71,7 +74,7 @@ final class RedisStreamConsumer extends DefaultConsumer {
             .getExecutorServiceManager()
             .newSingleThreadExecutor(this, "ofn-redis-stream-" + source.stream());
     executor.submit(this::run);
-    link.awaitFirstAttempt(RedisLink.START_WAIT);
+    awaitStarted();
   }
 
   private void run() {
@@ -81,7 +84,7 @@ final class RedisStreamConsumer extends DefaultConsumer {
     safely(this::createGroup); // failing here (Redis gone again) is retried by the loop
     LOG.info(
         "Reading Redis stream {} as {} in group {}", source.stream(), consumerName, source.group());
-    link.ready();
+    started.countDown();
     loop();
   }
 
@@ -198,6 +201,17 @@ final class RedisStreamConsumer extends DefaultConsumer {
     }
   }
 
+  /**
+   * A consumer whose Redis answers starts set up, as before the client was shared; one whose Redis
+   * is down starts at once (readiness says why).
+   */
+  private void awaitStarted() throws InterruptedException {
+    long until = System.nanoTime() + RedisLink.START_WAIT.toNanos();
+    while (!link.failedOnce() && System.nanoTime() - until < 0) {
+      if (started.await(5, TimeUnit.MILLISECONDS)) return;
+    }
+  }
+
   @Override
   protected void doStop() throws Exception {
     running = false;
@@ -207,7 +221,7 @@ final class RedisStreamConsumer extends DefaultConsumer {
       executor = null;
     }
     if (check != null) check.unregister();
-    if (link != null) link.close();
+    if (link != null) endpoint.links().release(link);
     link = null;
     stream = null;
     super.doStop();

@@ -33,72 +33,113 @@ public final class KvConditionStore implements ConditionStore {
   static final int STREAM_NOT_FOUND = 10059;
   private static final int ATTEMPTS = 100;
 
-  private final NatsLink link;
-  private final BusOptions options;
+  private final Bucket bucket;
+  private final boolean ownsBucket;
   private final String key;
   private final Duration window;
   private final boolean keepEvents;
-  private volatile KeyValue kv;
 
   private KvConditionStore(
-      NatsLink link, BusOptions options, String key, Duration window, boolean keepEvents) {
-    this.link = link;
-    this.options = options;
+      Bucket bucket, boolean ownsBucket, String key, Duration window, boolean keepEvents) {
+    this.bucket = bucket;
+    this.ownsBucket = ownsBucket;
     this.key = key;
     this.window = window;
     this.keepEvents = keepEvents;
   }
 
   /**
-   * Connects and creates the bucket if needed; `trigger` is `namespace/name`. A server not
-   * reachable yet is waited for in the background: updates wait for it (then fail, and the event is
-   * redelivered).
+   * The state bucket on one NATS connection, shared by the stores of every Trigger on the same
+   * servers: one connection and one bucket check for 1,000 Triggers, not 1,000 of each.
+   */
+  public static final class Bucket implements AutoCloseable {
+    private final NatsLink link;
+    private final BusOptions options;
+    private volatile KeyValue kv;
+
+    private Bucket(NatsLink link, BusOptions options) {
+      this.link = link;
+      this.options = options;
+    }
+
+    /**
+     * Connects now if the server answers, else keeps trying in the background; a bucket we cannot
+     * use fails at once, as a wrong server would.
+     */
+    public static Bucket open(BusOptions o, String name, String what) {
+      Bucket b = new Bucket(NatsLink.open(o, name, what), o);
+      if (b.link.connection() != null) {
+        try {
+          b.kv();
+        } catch (RuntimeException e) {
+          b.close();
+          throw e;
+        }
+      }
+      return b;
+    }
+
+    /** The bucket, made sure of once the server was reached. */
+    KeyValue kv() {
+      KeyValue k = kv;
+      if (k != null) return k;
+      Connection nc = link.await(NatsLink.CONNECT_WAIT);
+      synchronized (this) {
+        if (kv == null) {
+          try {
+            ensureBucket(nc.keyValueManagement(), options);
+            kv = nc.keyValue(Names.STATE_BUCKET);
+          } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException(
+                "cannot open the condition state bucket "
+                    + Names.STATE_BUCKET
+                    + ": "
+                    + e.getMessage(),
+                e);
+          }
+        }
+        return kv;
+      }
+    }
+
+    String downReason() {
+      return link.downReason();
+    }
+
+    @Override
+    public void close() {
+      link.close();
+    }
+  }
+
+  /**
+   * A store on a connection of its own; `trigger` is `namespace/name`. A server not reachable yet
+   * is waited for in the background: updates wait for it (then fail, and the event is redelivered).
    */
   public static KvConditionStore open(
       BusOptions o, String trigger, Duration window, boolean keepEvents) {
-    String[] id = trigger.split("/", 2);
-    String key = Names.triggerStateKey(id[0], id.length > 1 ? id[1] : id[0]);
-    NatsLink link =
-        NatsLink.open(o, "ofn-events state " + key, "the condition state of Trigger " + trigger);
-    KvConditionStore store = new KvConditionStore(link, o, key, window, keepEvents);
-    if (link.connection() != null) {
-      try {
-        store.kv(); // a bucket we cannot use fails the start, as a wrong server would
-      } catch (RuntimeException e) {
-        link.close();
-        throw e;
-      }
-    }
-    return store;
+    Bucket bucket =
+        Bucket.open(o, "ofn-events state " + trigger, "the condition state of Trigger " + trigger);
+    return new KvConditionStore(bucket, true, key(trigger), window, keepEvents);
   }
 
-  /** The bucket, made sure of once the server was reached. */
-  private KeyValue kv() {
-    KeyValue k = kv;
-    if (k != null) return k;
-    Connection nc = link.await(NatsLink.CONNECT_WAIT);
-    synchronized (this) {
-      if (kv == null) {
-        try {
-          ensureBucket(nc.keyValueManagement(), options);
-          kv = nc.keyValue(Names.STATE_BUCKET);
-        } catch (IOException | JetStreamApiException e) {
-          throw new IllegalStateException(
-              "cannot open the condition state bucket "
-                  + Names.STATE_BUCKET
-                  + ": "
-                  + e.getMessage(),
-              e);
-        }
-      }
-      return kv;
-    }
+  /**
+   * A store of Trigger `trigger` (`namespace/name`) in a shared bucket, which it does not close.
+   */
+  public static KvConditionStore in(
+      Bucket bucket, String trigger, Duration window, boolean keepEvents) {
+    return new KvConditionStore(bucket, false, key(trigger), window, keepEvents);
+  }
+
+  private static String key(String trigger) {
+    String[] id = trigger.split("/", 2);
+    return Names.triggerStateKey(id[0], id.length > 1 ? id[1] : id[0]);
   }
 
   /** Null while the state store is reachable, else why not (for /health/ready). */
   @Override
   public String downReason() {
-    return link.downReason();
+    return bucket.downReason();
   }
 
   private static void ensureBucket(KeyValueManagement kvm, BusOptions o)
@@ -153,7 +194,7 @@ public final class KvConditionStore implements ConditionStore {
 
   @Override
   public Map<String, InputState> current() throws IOException, JetStreamApiException {
-    KeyValueEntry entry = kv.get(key);
+    KeyValueEntry entry = bucket.kv().get(key);
     boolean present = entry != null && entry.getOperation() == KeyValueOperation.PUT;
     return present ? StateCodec.decode(entry.getValue()) : Map.of();
   }
@@ -161,9 +202,9 @@ public final class KvConditionStore implements ConditionStore {
   /** Applies `change` atomically; a null result means "nothing to write". */
   private Map<String, InputState> update(UnaryOperator<Map<String, InputState>> change)
       throws IOException, JetStreamApiException {
-    KeyValue kv = kv();
+    KeyValue kv = bucket.kv();
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      KeyValueEntry entry = kv.get(key);
+      KeyValueEntry entry = bucket.kv().get(key);
       boolean present = entry != null && entry.getOperation() == KeyValueOperation.PUT;
       Map<String, InputState> inputs =
           present ? StateCodec.decode(entry.getValue()) : new HashMap<>();
@@ -187,6 +228,6 @@ public final class KvConditionStore implements ConditionStore {
 
   @Override
   public void close() {
-    link.close();
+    if (ownsBucket) bucket.close();
   }
 }

@@ -2,6 +2,7 @@ package io.ofnevents.runtime.trigger;
 
 import io.ofnevents.runtime.EndpointOptions;
 import io.ofnevents.runtime.bus.BusOptions;
+import io.ofnevents.runtime.bus.NatsConnectionKey;
 import io.ofnevents.runtime.observe.ConnectionCheck;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.apache.camel.support.DefaultComponent;
 public class TriggerComponent extends DefaultComponent {
   private final Map<String, ConditionStore> stores = new ConcurrentHashMap<>();
   private final Map<String, ConnectionCheck> checks = new ConcurrentHashMap<>();
+  private final Map<String, KvConditionStore.Bucket> buckets = new ConcurrentHashMap<>();
   private Clock clock = Clock.systemUTC();
 
   @Override
@@ -49,8 +51,13 @@ public class TriggerComponent extends DefaultComponent {
   private ConditionStore create(TriggerOptions options, BusOptions nats) {
     boolean keepEvents = options.deliver().equals("all");
     if (nats != null) {
+      // one connection and bucket for the Triggers on the same servers
+      KvConditionStore.Bucket bucket =
+          buckets.computeIfAbsent(
+              NatsConnectionKey.of(nats),
+              k -> KvConditionStore.Bucket.open(nats, "ofn-events state", "the condition state"));
       KvConditionStore store =
-          KvConditionStore.open(nats, options.trigger(), options.window(), keepEvents);
+          KvConditionStore.in(bucket, options.trigger(), options.window(), keepEvents);
       String id = "condition-state " + options.trigger();
       checks.put(id, ConnectionCheck.register(getCamelContext(), id, store::downReason));
       return store;
@@ -72,6 +79,8 @@ public class TriggerComponent extends DefaultComponent {
     checks.values().forEach(ConnectionCheck::unregister);
     checks.clear();
     stores.values().forEach(ConditionStore::close);
+    buckets.values().forEach(KvConditionStore.Bucket::close);
+    buckets.clear();
     super.doStop();
   }
 }

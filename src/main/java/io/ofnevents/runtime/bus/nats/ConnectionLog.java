@@ -3,6 +3,8 @@ package io.ofnevents.runtime.bus.nats;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.support.Status;
 import io.ofnevents.runtime.bus.Redact;
 import io.ofnevents.runtime.observe.LogLines;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,9 +21,36 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
   private final AtomicBoolean down = new AtomicBoolean();
   private volatile boolean wasConnected;
   private volatile Exception lastException;
+  private volatile Runnable onReconnect = () -> {};
+  private volatile PullStatusListener onPullStatus = (sub, status, error) -> {};
+
+  /** Hears jnats' pull statuses (408 expiries, 409 consumer deleted, ...) of dispatched pulls. */
+  interface PullStatusListener {
+    void status(JetStreamSubscription sub, Status status, boolean error);
+  }
 
   ConnectionLog(String servers) {
     this.servers = servers;
+  }
+
+  /** Runs `action` (quickly, on jnats' thread) each time the connection is re-established. */
+  void onReconnect(Runnable action) {
+    onReconnect = action;
+  }
+
+  void onPullStatus(PullStatusListener listener) {
+    onPullStatus = listener;
+  }
+
+  @Override
+  public void pullStatusWarning(Connection conn, JetStreamSubscription sub, Status status) {
+    onPullStatus.status(sub, status, false);
+  }
+
+  @Override
+  public void pullStatusError(Connection conn, JetStreamSubscription sub, Status status) {
+    LOG.debug("NATS {}: pull status {} on {}", servers, status, sub.getSubject());
+    onPullStatus.status(sub, status, true);
   }
 
   @Override
@@ -38,6 +67,7 @@ final class ConnectionLog implements ConnectionListener, ErrorListener {
         if (down.compareAndSet(true, false)) {
           LOG.info(LogLines.BUS_RECONNECTED, servers, Redact.urls(conn.getConnectedUrl()));
         }
+        onReconnect.run();
       }
       case LAME_DUCK -> LOG.info("NATS server {} is shutting down (lame duck)", servers);
       default -> LOG.debug("NATS {}: {}", servers, type);

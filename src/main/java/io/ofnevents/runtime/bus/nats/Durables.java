@@ -1,9 +1,11 @@
 package io.ofnevents.runtime.bus.nats;
 
 import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
+import io.nats.client.MessageHandler;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
@@ -30,14 +32,30 @@ final class Durables {
 
   private Durables() {}
 
-  /** Ensures the durable exists and returns a pull subscription bound to it. */
+  /**
+   * Ensures the durable exists and returns a pull subscription bound to it whose messages
+   * `dispatcher` hands to `handler`.
+   */
   static JetStreamSubscription bind(
-      Connection nc, Streams streams, String subject, ConsumerSettings s, String replicaId)
+      Connection nc,
+      Streams streams,
+      String subject,
+      ConsumerSettings s,
+      String replicaId,
+      Dispatcher dispatcher,
+      MessageHandler handler)
       throws IOException, JetStreamApiException {
     String stream = streams.streamOf(subject);
     String durable = name(stream, subject, s, replicaId);
     ensure(nc.jetStreamManagement(), stream, durable, subject, s);
-    return nc.jetStream().subscribe(subject, PullSubscribeOptions.bind(stream, durable));
+    // fastBind: ensure() just looked the consumer up, jnats need not do it a second time
+    PullSubscribeOptions options =
+        PullSubscribeOptions.builder().stream(stream)
+            .durable(durable)
+            .bind(true)
+            .fastBind(true)
+            .build();
+    return nc.jetStream().subscribe(subject, dispatcher, handler, options);
   }
 
   static String name(String stream, String subject, ConsumerSettings s, String replicaId) {

@@ -3,6 +3,7 @@ package io.ofnevents.runtime.bus.nats;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -17,6 +18,10 @@ import io.ofnevents.runtime.bus.Subscription;
 import io.ofnevents.runtime.parking.ParkingLot;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -27,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The NATS JetStream bus (at-least-once): a publish returns once JetStream acknowledged it (with
  * `Nats-Msg-Id` for de-duplication); consumers are durable pull consumers that acknowledge after
  * the route succeeded. One connection per server and credentials; a server not reachable at start
- * is waited for.
+ * is waited for. Its consumers share the threads of one {@link FetchScheduler}.
  */
 public final class JetStreamBus implements BusDriver {
   private static final Logger LOG = LoggerFactory.getLogger(JetStreamBus.class);
@@ -37,6 +42,11 @@ public final class JetStreamBus implements BusDriver {
   private final String replicaId;
   private ParkingLot parking;
   private final NatsLink link;
+  private final FetchScheduler scheduler;
+  private final Map<JetStreamSubscription, JetStreamSubscriber> bound = new ConcurrentHashMap<>();
+  private final Set<JetStreamSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+  // subscriptions whose first set-up attempt has not ended: publishes wait for them
+  private int settling;
   private volatile Session session;
 
   /** The JetStream side of a connection, made once the server was reached. */
@@ -50,6 +60,50 @@ public final class JetStreamBus implements BusDriver {
     this.options = options;
     this.replicaId = replicaId;
     this.link = NatsLink.open(options, "ofn-events " + replicaId, "the bus");
+    this.scheduler = new FetchScheduler(Redact.urls(options.servers()));
+    link.events().onReconnect(() -> bound.values().forEach(JetStreamSubscriber::reconnected));
+    link.events()
+        .onPullStatus(
+            (sub, status, error) -> {
+              JetStreamSubscriber s = bound.get(sub);
+              if (s != null) s.status(sub, status, error);
+            });
+  }
+
+  FetchScheduler scheduler() {
+    return scheduler;
+  }
+
+  void bound(JetStreamSubscription sub, JetStreamSubscriber s) {
+    bound.put(sub, s);
+  }
+
+  void unbound(JetStreamSubscription sub) {
+    bound.remove(sub);
+  }
+
+  void closed(JetStreamSubscriber s) {
+    subscribers.remove(s);
+  }
+
+  /** A subscription's first set-up attempt ended (bound, failed or closed). */
+  synchronized void settled() {
+    if (--settling <= 0) notifyAll();
+  }
+
+  /**
+   * Waits (at most `timeout`) until every subscription made so far had its first set-up attempt: in
+   * one process a Trigger's `deliver: new` durable must exist before a source publishes the events
+   * it is to read.
+   */
+  @Override
+  public synchronized void awaitSettled(Duration timeout) throws InterruptedException {
+    long until = System.nanoTime() + timeout.toNanos();
+    while (settling > 0) {
+      long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+      if (left <= 0) return; // publish anyway; a bind this slow is reported by readiness
+      wait(left);
+    }
   }
 
   /** The session, or null while the server was never reached. */
@@ -97,6 +151,7 @@ public final class JetStreamBus implements BusDriver {
   @Override
   public PublishOutcome publishChecked(String subject, BusMessage message) throws Exception {
     Session session = awaitSession(NatsLink.CONNECT_WAIT);
+    awaitSettled(NatsLink.CONNECT_WAIT);
     Connection nc = session.nc();
     JetStream js = session.js();
     Streams streams = session.streams();
@@ -135,10 +190,24 @@ public final class JetStreamBus implements BusDriver {
         last);
   }
 
+  /** Returns once the consumer was set up (or failed to be) when the server is reachable. */
   @Override
   public Subscription subscribe(String subject, ConsumerSettings settings, MessageHandler handler)
       throws Exception {
+    boolean connected = session() != null;
+    JetStreamSubscriber s = subscribeAsync(subject, settings, handler);
+    if (connected) s.awaitFirstAttempt(NatsLink.CONNECT_WAIT);
+    return s;
+  }
+
+  @Override
+  public JetStreamSubscriber subscribeAsync(
+      String subject, ConsumerSettings settings, MessageHandler handler) {
     JetStreamSubscriber s = new JetStreamSubscriber(this, subject, settings, replicaId, handler);
+    synchronized (this) {
+      settling++;
+    }
+    subscribers.add(s);
     s.start();
     return s;
   }
@@ -150,9 +219,23 @@ public final class JetStreamBus implements BusDriver {
     return parking;
   }
 
+  /**
+   * Null when the server is reachable and every consumer is set up; otherwise the connection's
+   * problem, or how many consumers are still being set up, or why one cannot be.
+   */
   @Override
   public String downReason() {
-    return link.downReason();
+    String down = link.downReason();
+    if (down != null) return down;
+    synchronized (this) {
+      if (settling > 0) return "setting up " + settling + " JetStream consumer(s)";
+    }
+    List<String> problems =
+        subscribers.stream().map(JetStreamSubscriber::problem).filter(p -> p != null).toList();
+    if (problems.isEmpty()) return null;
+    return "cannot set up the JetStream consumer of "
+        + problems.get(0)
+        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
   }
 
   @Override
@@ -162,6 +245,7 @@ public final class JetStreamBus implements BusDriver {
 
   @Override
   public void close() {
+    scheduler.close();
     link.close();
   }
 }

@@ -1,57 +1,80 @@
 package io.ofnevents.runtime.bus.nats;
 
+import io.nats.client.Dispatcher;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.api.ConsumerInfo;
+import io.nats.client.support.Status;
 import io.ofnevents.runtime.bus.BusMessage;
 import io.ofnevents.runtime.bus.ConsumerBacklog;
 import io.ofnevents.runtime.bus.ConsumerSettings;
 import io.ofnevents.runtime.bus.MessageHandler;
 import io.ofnevents.runtime.bus.Subscription;
 import io.ofnevents.runtime.cloudevents.InvalidCloudEventException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes one subject through a durable pull consumer: a fetch thread pulls batches into a small
- * worker pool (one worker keeps the stream order); a message is acknowledged only after its handler
- * returned, and nak'ed with a growing delay when it threw. Every message held here (queued or
- * running) is reported "in progress" to JetStream regularly, so a long delivery with retries is not
- * handed to another replica when AckWait expires.
+ * Consumes one subject through a durable pull consumer, on the threads its bus shares ({@link
+ * FetchScheduler}): pull requests are sent as room frees up and received on the shared dispatcher,
+ * deliveries run in a {@link Lane} of the shared workers (a lane of one keeps the stream order). A
+ * message is acknowledged only after its handler returned, and nak'ed with a growing delay when it
+ * threw. Every message held here (queued or running) is reported "in progress" to JetStream
+ * regularly, so a long delivery with retries is not handed to another replica when AckWait expires.
+ *
+ * <p>At most one pull is outstanding: it asks for the free room, ends when that many messages came
+ * or at its expiry (our own timer: nats-server 2.9 sometimes drops an expired request without the
+ * 408 that would say so). An idle consumer's pulls grow from {@link #FETCH_WAIT} to {@link
+ * #IDLE_FETCH_WAIT}, so a thousand idle consumers cost a few hundred small requests a second, not
+ * thousands. A consumer or stream deleted underneath (409, or pulls that get no answer at all) is
+ * set up again.
  */
 final class JetStreamSubscriber implements Subscription {
   private static final Logger LOG = LoggerFactory.getLogger(JetStreamSubscriber.class);
   static final Duration FETCH_WAIT = Duration.ofMillis(500);
+  static final Duration IDLE_FETCH_WAIT = Duration.ofSeconds(4);
   static final Duration FIRST_REDELIVERY = Duration.ofMillis(500);
   static final Duration MAX_REDELIVERY = Duration.ofSeconds(30);
   static final int MAX_BATCH = 64;
-  // A 408 this long before our request's expiry ends an older request, not ours.
-  static final long LATE_408 = TimeUnit.MILLISECONDS.toNanos(50);
+  // our expiry comes this long after the server's, so that its last messages are not mistaken
+  private static final long GRACE_MILLIS = 30;
+  // pulls without a message or a 408 before the consumer is looked up (is it still there?)
+  private static final int SILENT_PULLS = 3;
 
   private final JetStreamBus bus;
   private final String subject;
   private final ConsumerSettings settings;
   private final String replicaId;
   private final MessageHandler handler;
-  private final Semaphore room;
-  private final ExecutorService workers;
-  private final ScheduledExecutorService ticker;
+  private final FetchScheduler scheduler;
+  private final Lane lane;
+  private final int capacity;
+  private final int threshold;
   private final Set<Message> held = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
-  // set under `this` with the last unsubscribe: no binding may happen after it
+  private ScheduledFuture<?> heartbeat;
+
+  // guarded by `this`
   private boolean closed;
-  private volatile JetStreamSubscription sub;
-  private Thread fetcher;
+  private boolean firstAttemptDone;
+  private JetStreamSubscription sub;
+  private Dispatcher dispatcher;
+  private int free;
+  private int asked;
+  private long pulls;
+  private boolean answered;
+  private int silent;
+  private long waitMillis = FETCH_WAIT.toMillis();
+  private int failures;
+  private String problem;
 
   JetStreamSubscriber(
       JetStreamBus bus,
@@ -64,119 +87,185 @@ final class JetStreamSubscriber implements Subscription {
     this.settings = settings;
     this.replicaId = replicaId;
     this.handler = handler;
-    int workersCount = Math.max(1, settings.concurrency());
-    this.room = new Semaphore((int) Math.min(settings.maxAckPending(), MAX_BATCH * workersCount));
-    String name = "ofn-jetstream-" + subject;
-    this.workers = Executors.newFixedThreadPool(workersCount, r -> daemon(r, name));
-    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-heartbeat"));
+    this.scheduler = bus.scheduler();
+    int workers = Math.max(1, settings.concurrency());
+    this.lane = scheduler.lane(workers);
+    this.capacity = (int) Math.max(1, Math.min(settings.maxAckPending(), MAX_BATCH * workers));
+    // pull again once a quarter of the room is free, or at once when nothing is left to do
+    this.threshold = Math.max(1, capacity / 4);
+    this.free = capacity;
   }
 
   /**
-   * Creates the stream and durable (failing fast on configuration errors) and starts pulling; when
-   * the server was not reached yet, the fetcher binds once it is.
+   * Sets up the stream and durable on a shared thread (several subscriptions at once) and starts
+   * pulling; when the server was not reached yet, once it is. Publishes of the bus wait for this
+   * first attempt, so that a `deliver: new` durable exists before a source in this process
+   * publishes; until it succeeded, the bus is not ready.
    */
-  void start() throws Exception {
-    JetStreamBus.Session session = bus.session();
-    if (session != null) {
-      bind(session);
-      LOG.info("Consuming {} as JetStream consumer {}", subject, sub.getConsumerName());
-    } else {
-      LOG.info("Consuming {} once NATS is reachable", subject);
-      bus.whenConnected(this::bindOnConnect);
-    }
-    fetcher = new Thread(this::fetchLoop, "ofn-jetstream-fetch-" + subject);
-    fetcher.setDaemon(true);
-    fetcher.start();
+  void start() {
     long period = Math.max(100, settings.ackWait().toMillis() / 3);
-    ticker.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
-  }
-
-  /** Binds the durable unless bound or closed meanwhile: nothing may pull after close. */
-  private synchronized void bind(JetStreamBus.Session s) throws Exception {
-    if (closed) throw new IllegalStateException("closed");
-    if (sub == null) sub = Durables.bind(s.nc(), s.streams(), subject, settings, replicaId);
-  }
-
-  /** On the connecting thread, before publishes go out; a failure is retried by the fetcher. */
-  private void bindOnConnect(JetStreamBus.Session s) {
-    try {
-      bind(s);
-    } catch (Exception e) {
-      LOG.warn("Binding consumer of {} failed, retrying: {}", subject, e.toString());
+    heartbeat = scheduler.every(period, this::heartbeat);
+    if (bus.session() == null) {
+      LOG.info("Consuming {} once NATS is reachable", subject);
+      bus.whenConnected(s -> bindSoon());
+    } else {
+      bindSoon();
     }
   }
 
-  private void fetchLoop() {
-    int failures = 0;
-    boolean bound = sub != null;
-    while (running) {
-      try {
-        if (sub == null) {
-          JetStreamBus.Session session = bus.session();
-          if (session == null) {
-            pause(FETCH_WAIT.toMillis()); // not reached yet: the bus keeps trying to connect
-            continue;
-          }
-          bind(session);
+  private void bindSoon() {
+    if (!scheduler.bind(this::bind)) firstAttemptDone(); // the bus is closing
+  }
+
+  private void bind() {
+    try {
+      if (!running) return;
+      JetStreamBus.Session session = bus.session();
+      if (session == null) throw new NatsUnavailableException("NATS is not reachable", null);
+      Dispatcher d = scheduler.dispatcher(session.nc());
+      JetStreamSubscription made =
+          Durables.bind(
+              session.nc(), session.streams(), subject, settings, replicaId, d, this::receive);
+      int failed;
+      synchronized (this) {
+        if (closed) {
+          unsubscribeQuietly(d, made);
+          return;
         }
-        if (!bound) {
-          LOG.info("Consuming {} as JetStream consumer {}", subject, sub.getConsumerName());
-          bound = true;
-        }
-        // bounded, so that a stop is noticed while every permit is held by a long delivery
-        if (!room.tryAcquire(FETCH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) continue;
-        int wanted = 1 + room.drainPermits();
-        int taken = 0;
-        try {
-          if (!running) break;
-          // One pull request, read until it is served or expires. Not jnats' iterate(): it waits
-          // FETCH_WAIT again after each message, and nats-server 2.9 sometimes drops an expired
-          // request without the 408 that would end that wait, so events published meanwhile
-          // waited for the next pull (p99 450 ms at concurrency 8 in the bench).
-          sub.pullExpiresIn(wanted, FETCH_WAIT);
-          long deadline = System.nanoTime() + FETCH_WAIT.toNanos();
-          for (long left; taken < wanted && (left = deadline - System.nanoTime()) > 0; ) {
-            Message m = sub.nextMessage(Duration.ofNanos(left));
-            if (m == null && deadline - System.nanoTime() > LATE_408) continue; // an old one's 408
-            if (m == null) break; // this request expired
-            taken++;
-            hand(m);
-          }
-        } finally {
-          room.release(wanted - taken);
-        }
-        if (failures > 0) LOG.info("Consuming {} again", subject);
+        sub = made;
+        dispatcher = d;
+        asked = 0;
+        free = capacity - held.size();
+        failed = failures;
         failures = 0;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (Exception e) {
-        if (!running) return;
-        // The consumer or stream may be gone (deleted, server lost its store): set them up again.
-        if (failures++ == 0) LOG.warn("Consuming {} failed, retrying: {}", subject, e.toString());
-        unsubscribeQuietly();
-        pause(Math.min(200L << Math.min(failures, 5), 5_000));
+        problem = null;
+      }
+      bus.bound(made, this);
+      if (failed > 0) LOG.info("Consuming {} again", subject);
+      else LOG.info("Consuming {} as JetStream consumer {}", subject, made.getConsumerName());
+      pull();
+    } catch (Exception e) {
+      if (!running) return;
+      int n;
+      synchronized (this) {
+        n = ++failures;
+        problem = e.getMessage() == null ? e.toString() : e.getMessage();
+      }
+      if (n == 1 && e instanceof IOException) {
+        LOG.warn(
+            "Setting up the JetStream consumer of {} failed, retrying: {}", subject, e.toString());
+      } else if (n == 1) {
+        LOG.error("Cannot set up the JetStream consumer of {}, retrying: {}", subject, problem);
+      } else {
+        LOG.debug("Setting up the JetStream consumer of {} failed again: {}", subject, problem);
+      }
+      scheduler.after(Math.min(200L << Math.min(n, 5), 5_000), this::bindSoon);
+    } finally {
+      firstAttemptDone();
+    }
+  }
+
+  private void firstAttemptDone() {
+    synchronized (this) {
+      if (firstAttemptDone) return;
+      firstAttemptDone = true;
+      notifyAll();
+    }
+    bus.settled();
+  }
+
+  /** Waits (at most `timeout`) for the first attempt at setting up the consumer to end. */
+  synchronized void awaitFirstAttempt(Duration timeout) throws InterruptedException {
+    long until = System.nanoTime() + timeout.toNanos();
+    while (!firstAttemptDone) {
+      long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+      if (left <= 0) return;
+      wait(left);
+    }
+  }
+
+  /** Asks for the free room unless a pull is outstanding, the room is small or we are stopping. */
+  private void pull() {
+    JetStreamSubscription s;
+    int n;
+    long id;
+    long wait;
+    synchronized (this) {
+      s = sub;
+      if (!running || s == null || asked > 0 || free <= 0) return;
+      if (free < threshold && !held.isEmpty()) return; // work left: wait for more room
+      n = free;
+      free = 0;
+      asked = n;
+      id = ++pulls;
+      answered = false;
+      wait = waitMillis;
+    }
+    try {
+      s.pullExpiresIn(n, Duration.ofMillis(wait));
+      scheduler.after(wait + GRACE_MILLIS, () -> expired(id, n));
+    } catch (RuntimeException e) {
+      // the connection is closed or the subscription is gone
+      rebind(s, "pull failed: " + e.getMessage());
+    }
+  }
+
+  /** Our timer ends pull `id`: what it did not bring is room again. */
+  private void expired(long id, int n) {
+    boolean verify = false;
+    synchronized (this) {
+      if (id != pulls || asked == 0) return; // served or replaced meanwhile
+      boolean nothing = asked == n;
+      free += asked;
+      asked = 0;
+      waitMillis =
+          nothing ? Math.min(waitMillis * 2, IDLE_FETCH_WAIT.toMillis()) : FETCH_WAIT.toMillis();
+      silent = answered ? 0 : silent + 1;
+      if (silent >= SILENT_PULLS) {
+        silent = 0;
+        verify = true;
       }
     }
+    if (verify) scheduler.bind(this::verify);
+    pull();
   }
 
-  /**
-   * Gives a fetched message to a worker; one that arrives after the stop began (the rest of a pull)
-   * is handed back at once, so another replica or the next run gets it without waiting for AckWait.
-   */
-  private void hand(Message m) {
+  /** A message of the current pull, on the shared dispatcher: hands it to the lane. */
+  private void receive(Message m) {
+    if (!m.isJetStream()) return; // statuses are handled by jnats and reach us via the bus
+    boolean served;
+    synchronized (this) {
+      answered = true;
+      silent = 0;
+      waitMillis = FETCH_WAIT.toMillis();
+      if (asked > 0) asked--;
+      else free--; // it came after we ended its pull: it still takes room
+      served = asked == 0;
+    }
     held.add(m);
     if (running) {
       try {
-        workers.execute(() -> process(m));
-        return;
+        lane.execute(() -> process(m));
       } catch (RejectedExecutionException e) {
-        // closing: fall through
+        handBack(m); // closing
       }
+    } else {
+      handBack(m); // arrived after the stop began: another replica or the next run gets it now
     }
+    if (served) pull();
+  }
+
+  private void handBack(Message m) {
     m.nak();
     held.remove(m);
-    room.release();
+    release();
+  }
+
+  private void release() {
+    synchronized (this) {
+      free++;
+    }
+    pull();
   }
 
   private void process(Message m) {
@@ -204,7 +293,7 @@ final class JetStreamSubscriber implements Subscription {
       failed(m, event, attempt, e);
     } finally {
       held.remove(m);
-      room.release();
+      release();
     }
   }
 
@@ -263,13 +352,81 @@ final class JetStreamSubscriber implements Subscription {
     m.nakWithDelay(Duration.ofMillis(delay));
   }
 
+  /** A pull status jnats reported for our subscription (via the bus's error listener). */
+  void status(JetStreamSubscription s, Status status, boolean error) {
+    if (error) {
+      rebind(s, status.getMessage());
+    } else if (status.getCode() == 408) {
+      synchronized (this) {
+        answered = true;
+      }
+    }
+  }
+
+  /** The connection is back: pulls sent before it was lost may be gone with the old server. */
+  void reconnected() {
+    synchronized (this) {
+      pulls++; // an expiry of the old pull does nothing now
+      free += asked;
+      asked = 0;
+      waitMillis = FETCH_WAIT.toMillis();
+    }
+    pull();
+  }
+
+  /** Pulls go unanswered: is the consumer still there? If not, set it up again. */
+  private void verify() {
+    JetStreamSubscription s;
+    synchronized (this) {
+      s = sub;
+    }
+    if (s == null || !running) return;
+    try {
+      s.getConsumerInfo();
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == Durables.CONSUMER_NOT_FOUND
+          || e.getApiErrorCode() == Streams.NOT_FOUND) {
+        rebind(s, e.getMessage());
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Looking up the consumer of {} failed: {}", subject, e.toString());
+    }
+  }
+
+  /** Drops subscription `s` (if it is still ours) and sets the consumer up again shortly. */
+  private void rebind(JetStreamSubscription s, String why) {
+    Dispatcher d;
+    synchronized (this) {
+      if (closed || !running || s == null || sub != s) return;
+      sub = null;
+      d = dispatcher;
+      pulls++;
+      free += asked;
+      asked = 0;
+      failures = Math.max(1, failures);
+      problem = why;
+    }
+    LOG.warn("Consuming {} failed, setting it up again: {}", subject, why);
+    bus.unbound(s);
+    unsubscribeQuietly(d, s);
+    scheduler.after(200, this::bindSoon);
+  }
+
   /** JetStream's count of what waits for this consumer (a request to the server). */
   @Override
   public ConsumerBacklog backlog() throws Exception {
-    JetStreamSubscription s = sub;
+    JetStreamSubscription s;
+    synchronized (this) {
+      s = sub;
+    }
     if (s == null) throw new IllegalStateException("not subscribed right now");
     ConsumerInfo info = s.getConsumerInfo();
     return new ConsumerBacklog(info.getNumPending(), info.getNumAckPending());
+  }
+
+  /** Null while consuming; otherwise why the consumer cannot be set up (for /health/ready). */
+  synchronized String problem() {
+    return sub == null && problem != null ? subject + ": " + problem : null;
   }
 
   private void heartbeat() {
@@ -288,68 +445,43 @@ final class JetStreamSubscriber implements Subscription {
   }
 
   /**
-   * Stops pulling (the pull in progress ends at its expiry and what it brings is handed back),
-   * unsubscribes for good, then lets the deliveries already started finish and be acknowledged.
+   * Stops pulling (what the outstanding pull still brings is handed back at once), lets the
+   * deliveries already started finish and be acknowledged, then unsubscribes for good: the server
+   * drops the pull request of an inbox nobody listens to any more.
    */
   @Override
   public void close() {
     running = false;
     try {
-      // the fetcher notices within one FETCH_WAIT, then reads its last pull to the end
-      if (fetcher != null) fetcher.join(FETCH_WAIT.toMillis() * 6);
-      if (fetcher != null && fetcher.isAlive()) {
-        LOG.warn("The fetcher of {} did not stop; unsubscribing under it", subject);
-      }
-      closeSubscription();
-      workers.shutdown();
-      if (!workers.awaitTermination(30, TimeUnit.SECONDS)) { // camel-main's shutdown timeout
+      if (!lane.awaitIdle(TimeUnit.SECONDS.toMillis(30))) { // camel-main's shutdown timeout
         LOG.warn("Deliveries on {} still running at stop; JetStream will redeliver them", subject);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeSubscription();
     } finally {
-      ticker.shutdownNow();
-    }
-  }
-
-  /** Hands back whatever the subscription still buffers and unsubscribes; no bind after this. */
-  private synchronized void closeSubscription() {
-    closed = true;
-    JetStreamSubscription s = sub;
-    if (s != null) {
-      try {
-        for (Message m; (m = s.nextMessage(Duration.ofMillis(1))) != null; ) {
-          if (m.isJetStream()) m.nak();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        LOG.debug("draining {} failed: {}", subject, e.toString());
+      JetStreamSubscription s;
+      Dispatcher d;
+      synchronized (this) {
+        closed = true;
+        s = sub;
+        d = dispatcher;
+        sub = null;
       }
+      if (heartbeat != null) heartbeat.cancel(false);
+      if (s != null) {
+        bus.unbound(s);
+        unsubscribeQuietly(d, s);
+      }
+      bus.closed(this);
+      firstAttemptDone();
     }
-    unsubscribeQuietly();
   }
 
-  private synchronized void unsubscribeQuietly() {
-    JetStreamSubscription s = sub;
-    sub = null;
-    if (s == null) return;
+  private void unsubscribeQuietly(Dispatcher d, JetStreamSubscription s) {
     try {
-      s.unsubscribe();
+      d.unsubscribe(s);
     } catch (RuntimeException e) {
       LOG.debug("unsubscribe of {} failed: {}", subject, e.toString());
     }
-  }
-
-  private void pause(long millis) {
-    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (running && System.nanoTime() < until) LockSupport.parkNanos(until - System.nanoTime());
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 }

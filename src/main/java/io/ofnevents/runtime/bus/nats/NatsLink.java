@@ -138,6 +138,11 @@ public final class NatsLink implements AutoCloseable {
     }
   }
 
+  /** What jnats reports about the connection (for listeners of reconnects and pull statuses). */
+  ConnectionLog events() {
+    return events;
+  }
+
   /** The connection, or null while the server has not been reached yet. */
   public Connection connection() {
     return nc;
