@@ -64,17 +64,23 @@ public final class IntegrationFactory {
             .withNamespace(file.resource().namespace())
             .withLabels(Labels.of(file.resource()))
             .withAnnotations(
-                Map.of(
-                    Labels.GENERATED_FROM,
-                    file.resource().toString(),
-                    Labels.CAMEL_VERSION,
-                    CAMEL_VERSION))
+                new TreeMap<>(
+                    Map.of(
+                        Labels.GENERATED_FROM,
+                        file.resource().toString(),
+                        Labels.CAMEL_VERSION,
+                        CAMEL_VERSION)))
             .build());
     IntegrationSpec spec = new IntegrationSpec();
     spec.setFlows(flows(file.yaml()));
     SortedSet<String> secrets = referencedSecrets(file.yaml());
     SortedSet<String> dependencies = dependencies(file, version);
-    List<String> properties = properties(applicationProperties);
+    List<String> properties = properties(applicationProperties, dependencies);
+    // the Prometheus registry the metrics properties ask for (Camel K's prometheus trait only
+    // exposes it)
+    if (properties.contains("camel.metrics.enabled=true")) {
+      dependencies.add("camel:micrometer-prometheus");
+    }
     if (literalSecret != null) {
       secrets.add(literalSecret.name());
       // Nested placeholders: the value is read from the mounted Secret at runtime, never written.
@@ -149,7 +155,11 @@ public final class IntegrationFactory {
     return names;
   }
 
-  private static List<String> properties(String applicationProperties) {
+  /**
+   * The application properties, less those Camel K sets and those configuring a Camel component the
+   * Integration does not have (camel-main would refuse a property of a missing component).
+   */
+  private static List<String> properties(String applicationProperties, Set<String> dependencies) {
     Properties p = new Properties();
     try {
       p.load(new StringReader(applicationProperties));
@@ -159,6 +169,10 @@ public final class IntegrationFactory {
     SortedMap<String, String> sorted = new TreeMap<>();
     p.stringPropertyNames().stream()
         .filter(k -> !CAMEL_K_OWNED.contains(k))
+        .filter(
+            k ->
+                !k.startsWith("camel.component.")
+                    || dependencies.contains("camel:" + k.split("\\.")[2]))
         .forEach(k -> sorted.put(k, p.getProperty(k)));
     List<String> list = new ArrayList<>();
     sorted.forEach((k, v) -> list.add(k + "=" + v));
