@@ -63,7 +63,7 @@ public final class KameletNeeds {
         "io.ofnevents.runtime.kafka.",
         "its Kafka SSL engine factory: the CA and client certificates travel base64-encoded (PEM"
             + " line breaks cannot pass through an endpoint URI) and Kafka's own factory reads PEM"
-            + " text only; without TLS it is still named in the configuration, which Kafka loads.");
+            + " text only.");
   }
 
   private KameletNeeds() {}

@@ -123,7 +123,9 @@ public final class IntegrationFactory {
       String scheme = m.group(1);
       deps.add(scheme.startsWith("ofn-") ? COMPONENTS + version : "camel:" + scheme);
     }
-    if (file.yaml().contains("ofn-condition") || file.yaml().contains("ofn-kn-filter")) {
+    if (file.yaml().contains("ofn-condition")
+        || file.yaml().contains("ofn-kn-filter")
+        || file.yaml().contains("io.ofnevents.")) { // e.g. the Kafka source's TLS engine factory
       deps.add(COMPONENTS + version);
     }
     for (String kamelet : file.kamelets()) {
