@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ ! -f target/ofn-events.jar || -n "$(find src kamelets pom.xml -newer target/ofn-events.jar -print -quit)" ]]; then
+if [[ ! -f target/ofn-events.jar || -n "$(find src kamelets modules pom.xml -newer target/ofn-events.jar -print -quit)" ]]; then
   echo "Building ofn-events (first run downloads dependencies) ..."
   mvn -B -q package -DskipTests
 fi

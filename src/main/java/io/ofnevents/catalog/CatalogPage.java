@@ -12,6 +12,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * Kamelet its description and a table of its properties. Pure: text in, text out.
  */
 public final class CatalogPage {
+  /** The artifact Kamelets name for our components (the version is the catalog's). */
+  static final String SLIM = "mvn:io.ofnevents:ofn-events-camel";
+
   private CatalogPage() {}
 
   /** The page for these Kamelet YAML texts, in name order. */
@@ -28,9 +31,12 @@ public final class CatalogPage {
         .append(" -Dofn.catalog.update=true`. -->\n\n")
         .append("Every Kamelet here works on its own in a plain Camel route or a Camel K `Pipe`; ")
         .append("`examples/routes/` and `examples/pipes/` have one of each per Kamelet. ")
-        .append("Kamelets that use an `ofn-` component need the ofn-events jar")
-        .append(" (`mvn:io.ofnevents:ofn-events`).\n\n")
-        .append("| Kamelet | Type | Title |\n|---|---|---|\n");
+        .append("**Runs on** says what each needs besides its `camel:` dependencies: nothing")
+        .append(" (stock Camel 4.17), or the slim component artifact `")
+        .append(SLIM)
+        .append("` (our components only, no CLI or logging backend), and why.")
+        .append(" Every Kamelet is `Preview` until it has run on Camel K.\n\n")
+        .append("| Kamelet | Type | Title | Runs on |\n|---|---|---|---|\n");
     for (Map<String, Object> k : kamelets) {
       md.append("| [")
           .append(name(k))
@@ -40,6 +46,8 @@ public final class CatalogPage {
           .append(type(k))
           .append(" | ")
           .append(cell(definition(k).get("title")))
+          .append(" | ")
+          .append(KameletNeeds.of(template(k)).isEmpty() ? "stock Camel" : "ofn-events-camel")
           .append(" |\n");
     }
     for (Map<String, Object> k : kamelets) kamelet(md, k);
@@ -50,6 +58,17 @@ public final class CatalogPage {
     Map<String, Object> def = definition(k);
     md.append("\n## ").append(name(k)).append("\n\n");
     md.append(String.valueOf(def.get("description")).strip()).append("\n\n");
+    List<String> needs = KameletNeeds.of(template(k));
+    md.append("Dependencies: ")
+        .append(String.join(", ", strings(map(k.get("spec")).get("dependencies"))))
+        .append(".\n");
+    if (needs.isEmpty()) {
+      md.append("Runs on stock Camel: its `camel:` dependencies only.\n\n");
+    } else {
+      md.append("Needs ofn-events-camel for:\n");
+      needs.forEach(n -> md.append("- ").append(n).append("\n"));
+      md.append("\n");
+    }
     md.append("Examples: [route](examples/routes/")
         .append(name(k))
         .append(".camel.yaml), [Pipe](examples/pipes/")
@@ -94,6 +113,16 @@ public final class CatalogPage {
   private static String type(Map<String, Object> k) {
     return String.valueOf(
         map(map(k.get("metadata")).get("labels")).get("camel.apache.org/kamelet.type"));
+  }
+
+  private static Object template(Map<String, Object> k) {
+    return map(k.get("spec")).get("template");
+  }
+
+  private static List<String> strings(Object o) {
+    List<String> out = new ArrayList<>();
+    if (o instanceof List<?> l) l.forEach(x -> out.add("`" + x + "`"));
+    return out;
   }
 
   private static Map<String, Object> definition(Map<String, Object> k) {

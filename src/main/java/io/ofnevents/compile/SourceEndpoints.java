@@ -46,6 +46,10 @@ final class SourceEndpoints {
     return Y.endpoint(used.use(CRON), Y.map("cron", t.quartzCron(), "timeZone", zone));
   }
 
+  /** Kafka's engine factory for base64 PEM certificates, in ofn-events-camel. */
+  static final String KAFKA_SSL_ENGINE_FACTORY =
+      "io.ofnevents.runtime.kafka.Base64PemSslEngineFactory";
+
   /**
    * Kafka with offsets committed after delivery; `authRequired` means SASL on a plaintext listener
    * (as Dapr's PLAIN mode was), or on a TLS one with `tls` (ours), with the mechanism of ours
@@ -59,6 +63,9 @@ final class SourceEndpoints {
     boolean tls = spec.tls() != null;
     if (tls) {
       p.put("securityProtocol", "SSL");
+      // ofn-events-camel's: the PEMs travel base64-encoded (the Kamelet runs on stock Camel
+      // without TLS)
+      p.put("sslEngineFactory", KAFKA_SSL_ENGINE_FACTORY);
       String tlsPath = path + ".tls";
       put(p, "caCert", base64(spec.tls().caCert(), tlsPath + ".caCert"));
       put(p, "clientCert", base64(spec.tls().clientCert(), tlsPath + ".clientCert"));

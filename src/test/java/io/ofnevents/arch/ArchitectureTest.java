@@ -1,8 +1,13 @@
 package io.ofnevents.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -87,6 +92,65 @@ class ArchitectureTest {
             "java.nio.file..",
             "java.net.http..")
         .check(classes);
+  }
+
+  /**
+   * What modules/ofn-events-camel builds (its pom's include list): our Camel components, languages,
+   * CloudEvent processors and parking, on the model. They must never need the CLI, the operator,
+   * the bench, the console or the standalone runtime, or the artifact that Kamelets name would drag
+   * them in (the module's compile fails too, since it sees only its own sources).
+   */
+  static final String[] COMPONENT_PACKAGES = {
+    "io.ofnevents.runtime.bus..",
+    "io.ofnevents.runtime.cloudevents..",
+    "io.ofnevents.runtime.delivery..",
+    "io.ofnevents.runtime.kafka..",
+    "io.ofnevents.runtime.knfilter..",
+    "io.ofnevents.runtime.mqtt..",
+    "io.ofnevents.runtime.redis..",
+    "io.ofnevents.runtime.trigger..",
+    "io.ofnevents.runtime.parking..",
+    "io.ofnevents.runtime.observe..",
+    "io.ofnevents.cesql.."
+  };
+
+  /** In those packages but built by the application: the management API, the Prometheus set-up. */
+  static final String[] APPLICATION_CLASSES = {
+    "io.ofnevents.runtime.parking.ParkedApi", "io.ofnevents.runtime.observe.Observability"
+  };
+
+  @Test
+  void componentsDependOnNoApplicationCode() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(COMPONENT_PACKAGES)
+        .and(not(belongToAnyOf(APPLICATION_CLASSES)))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.ofnevents.cli..",
+            "io.ofnevents.k8s..",
+            "io.ofnevents.bench..",
+            "io.ofnevents.display..",
+            "io.ofnevents.catalog..",
+            "io.ofnevents.runtime.console..",
+            "io.ofnevents.model.load..",
+            "io.ofnevents.model.validate..",
+            "picocli..",
+            "org.apache.logging.log4j..",
+            "io.fabric8..")
+        .orShould()
+        .dependOnClassesThat(
+            resideInAPackage("io.ofnevents.compile..").and(not(name("io.ofnevents.compile.Names"))))
+        .orShould()
+        .dependOnClassesThat(belongToAnyOf(APPLICATION_CLASSES))
+        .check(classes);
+  }
+
+  private static DescribedPredicate<JavaClass> belongToAnyOf(String[] names) {
+    return DescribedPredicate.describe(
+        "one of " + String.join(", ", names),
+        c -> java.util.Arrays.asList(names).contains(c.getName().replaceAll("\\$.*", "")));
   }
 
   @Test

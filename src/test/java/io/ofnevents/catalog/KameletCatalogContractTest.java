@@ -29,9 +29,35 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class KameletCatalogContractTest {
   static final Path KAMELETS = Path.of("kamelets");
-  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z][A-Za-z0-9_.-]*)}}");
-  static final Pattern OUR_COMPONENTS =
-      Pattern.compile("ofn-(bus|trigger|http|cloudevents|redis|mqtt):|ofn-condition");
+
+  /** The validator's: `{{name}}`, `{{?name}}` and `{{name:default}}`. */
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9-._]+)(?::[^}]*)?}}");
+
+  /** Endpoint URIs in a template: `uri: "scheme:..."` or `to: "scheme:..."`. */
+  static final Pattern SCHEME =
+      Pattern.compile("(?:uri|to|from): ['\"]?([a-z][a-z0-9+-]*):", Pattern.MULTILINE);
+
+  /** Schemes whose Camel artifact is named otherwise. */
+  static final Map<String, String> CAMEL_ARTIFACT = Map.of("https", "http");
+
+  static final String TYPE_LABEL = "camel.apache.org/kamelet.type";
+  static final String SUPPORT_LEVEL = "camel.apache.org/kamelet.support.level";
+  static final String NAMESPACE = "camel.apache.org/kamelet.namespace";
+  static final String ICON = "camel.apache.org/kamelet.icon";
+  static final String CREDENTIALS = "urn:camel:group:credentials";
+
+  /**
+   * Kamelets that ran on a real Camel K (none yet: no cluster can run here); only they may be
+   * marked Stable.
+   */
+  static final Set<String> RAN_ON_CAMEL_K = Set.of();
+
+  /** English stopwords the validator lets stay lower case in a property title. */
+  static final Set<String> STOPWORDS =
+      Set.of(
+          "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "per",
+          "the", "to", "with");
+
   static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|token|key)$");
 
   /**
@@ -46,7 +72,6 @@ class KameletCatalogContractTest {
           "failIfNoConsumers",
           "noErrorHandler",
           "location",
-          "routeId",
           "templateId",
           "bridgeErrorHandler",
           "exceptionHandler",
@@ -62,62 +87,196 @@ class KameletCatalogContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kamelets")
   void obeysTheCatalogContract(Path file) throws Exception {
+    List<String> errors = violations(file);
+    assertThat(errors).as("catalog contract violations of " + file).isEmpty();
+  }
+
+  /**
+   * Every rule of the camel-kamelets validator (script/validator/validator.go) and README that
+   * applies to a catalog of our own (the provider is ofn-events, not the ASF), plus ours, each
+   * violation as one line naming the Kamelet, the field and what to do.
+   */
+  static List<String> violations(Path file) throws Exception {
+    List<String> e = new ArrayList<>();
     Map<String, Object> k = load(Files.readString(file));
-    String name = (String) map(k.get("metadata")).get("name");
-    assertThat(file.getFileName().toString()).isEqualTo(name + ".kamelet.yaml");
-    assertThat(k.get("apiVersion")).isEqualTo("camel.apache.org/v1");
-    assertThat(k.get("kind")).isEqualTo("Kamelet");
-    String type =
-        (String) map(map(k.get("metadata")).get("labels")).get("camel.apache.org/kamelet.type");
-    assertThat(name).as("name suffix = type label").endsWith("-" + type);
-    assertThat(map(map(k.get("metadata")).get("annotations")))
-        .containsKeys(
-            "camel.apache.org/kamelet.support.level",
-            "camel.apache.org/catalog.version",
-            "camel.apache.org/provider",
-            "camel.apache.org/kamelet.group");
-    Map<String, Object> def = map(map(k.get("spec")).get("definition"));
-    assertThat(def).containsKeys("title", "description");
+    Map<String, Object> metadata = map(k.get("metadata"));
+    String name = String.valueOf(metadata.get("name"));
+    String at = name + ": ";
+    if (!file.getFileName().toString().equals(name + ".kamelet.yaml")) {
+      e.add(at + "file " + file.getFileName() + " must be named " + name + ".kamelet.yaml");
+    }
+    if (!"camel.apache.org/v1".equals(k.get("apiVersion")) || !"Kamelet".equals(k.get("kind"))) {
+      e.add(at + "must be apiVersion camel.apache.org/v1, kind Kamelet");
+    }
+    if (!name.startsWith("ofn-")) e.add(at + "name must start with ofn-");
+    String type = String.valueOf(map(metadata.get("labels")).get(TYPE_LABEL));
+    if (!List.of("source", "sink", "action").contains(type)) {
+      e.add(at + "label " + TYPE_LABEL + " must be source, sink or action, not " + type);
+    } else if (!name.endsWith("-" + type)) {
+      e.add(at + "name must end with -" + type + " (its " + TYPE_LABEL + " label)");
+    }
+    annotations(e, at, map(metadata.get("annotations")));
+    Map<String, Object> spec = map(k.get("spec"));
+    Map<String, Object> def = map(spec.get("definition"));
+    String title = String.valueOf(def.get("title"));
+    String suffix = type.isEmpty() ? "" : Character.toUpperCase(type.charAt(0)) + type.substring(1);
+    if (def.get("title") == null || !title.endsWith(" " + suffix)) {
+      e.add(at + "spec.definition.title \"" + title + "\" must end with \"" + suffix + "\"");
+    }
+    if (String.valueOf(def.getOrDefault("description", "")).isBlank()) {
+      e.add(at + "spec.definition.description is missing");
+    }
+    if (!"object".equals(def.get("type"))) e.add(at + "spec.definition.type must be object");
     Map<String, Object> props = map(def.get("properties"));
-    props.forEach(
-        (prop, value) -> {
-          Map<String, Object> p = map(value);
-          assertThat(p).as(prop).containsKeys("title", "description", "type");
-          // The Camel K 2.4 model writes x-descriptors back twice (also as "xdescriptors"), so
-          // exported Kamelets would carry an unknown field.
-          assertThat(p).as(prop).doesNotContainKey("x-descriptors");
-          if (SECRET_NAME.matcher(prop).matches()) {
-            assertThat(p.get("format")).as(prop + " is a secret").isEqualTo("password");
-          }
-        });
-    List<?> required = def.get("required") instanceof List<?> l ? l : List.of();
-    assertThat(props.keySet()).as("required properties are declared").containsAll(cast(required));
-    assertThat(props.keySet())
-        .as("properties named like a kamelet endpoint option never reach the template")
-        .doesNotContainAnyElementsOf(KAMELET_ENDPOINT_OPTIONS);
-    String template = dump(map(k.get("spec")).get("template"));
+    List<String> required = strings(def.get("required"));
+    if (new TreeSet<>(required).size() != required.size()) {
+      e.add(at + "spec.definition.required lists a property twice: " + required);
+    }
+    for (String r : required) {
+      if (!props.containsKey(r)) e.add(at + "required property " + r + " is not declared");
+    }
+    props.forEach((prop, value) -> property(e, at + "property " + prop + ": ", prop, map(value)));
+    String template = dump(spec.get("template"));
     Set<String> used = new TreeSet<>();
     Matcher m = PLACEHOLDER.matcher(template);
     while (m.find()) used.add(m.group(1));
-    used.remove("routeId"); // provided by Camel to every Kamelet
-    assertThat(used).as("used properties are declared").isEqualTo(new TreeSet<>(props.keySet()));
-    assertThat(map(k.get("spec")).get("dependencies")).as("dependencies").isNotNull();
-    assertThat(name).startsWith("ofn-");
-    assertThat(map(map(k.get("metadata")).get("annotations")))
-        .containsEntry("camel.apache.org/catalog.version", projectVersion());
-    if (OUR_COMPONENTS.matcher(template).find()) {
-      assertThat(cast((List<?>) map(k.get("spec")).get("dependencies")))
-          .as("Camel K needs our jar for our components")
-          .contains("mvn:io.ofnevents:ofn-events:" + projectVersion());
+    for (String u : used) {
+      if (!props.containsKey(u)) {
+        e.add(at + "{{" + u + "}} is used in spec.template but not declared in properties");
+      }
     }
-    String from =
-        String.valueOf(map(map(map(k.get("spec")).get("template")).get("from")).get("uri"));
-    if (type.equals("source")) {
-      assertThat(template).contains("kamelet:sink");
-    } else {
-      assertThat(from).isEqualTo("kamelet:source");
+    for (String d : props.keySet()) {
+      if (!used.contains(d)) e.add(at + "property " + d + " is declared but never used");
     }
-    examples(name, props.keySet(), cast(required));
+    dataTypes(e, at, type, map(spec.get("dataTypes")));
+    dependencies(e, at, spec.get("template"), template, strings(spec.get("dependencies")));
+    String from = String.valueOf(map(map(spec.get("template")).get("from")).get("uri"));
+    if (type.equals("source") && !template.contains("kamelet:sink")) {
+      e.add(at + "a source must send to kamelet:sink");
+    }
+    if (!type.equals("source") && !from.equals("kamelet:source")) {
+      e.add(at + "a " + type + " must start from kamelet:source, not " + from);
+    }
+    return e;
+  }
+
+  private static void annotations(List<String> e, String at, Map<String, Object> a) {
+    Object level = a.get(SUPPORT_LEVEL);
+    String expected = RAN_ON_CAMEL_K.contains(at.replace(": ", "")) ? "Stable" : "Preview";
+    if (!expected.equals(level)) {
+      e.add(
+          at
+              + SUPPORT_LEVEL
+              + " must be \""
+              + expected
+              + "\", not "
+              + level
+              + " (Stable only once it ran on Camel K: KameletCatalogContractTest.RAN_ON_CAMEL_K)");
+    }
+    try {
+      if (!projectVersion().equals(a.get("camel.apache.org/catalog.version"))) {
+        e.add(
+            at
+                + "camel.apache.org/catalog.version must be the project version "
+                + projectVersion());
+      }
+    } catch (Exception x) {
+      throw new IllegalStateException(x);
+    }
+    if (!"ofn-events".equals(a.get("camel.apache.org/provider"))) {
+      e.add(at + "camel.apache.org/provider must be \"ofn-events\"");
+    }
+    for (String key : List.of("camel.apache.org/kamelet.group", NAMESPACE)) {
+      if (String.valueOf(a.getOrDefault(key, "")).isBlank()) {
+        e.add(at + key + " is missing (group: the product, e.g. NATS; namespace: e.g. Messaging)");
+      }
+    }
+    if (!String.valueOf(a.get(ICON)).startsWith("data:image/svg+xml;base64,")) {
+      e.add(at + ICON + " must be an SVG data URI (data:image/svg+xml;base64,...)");
+    }
+  }
+
+  private static void property(List<String> e, String at, String prop, Map<String, Object> p) {
+    for (String key : List.of("title", "description", "type")) {
+      if (String.valueOf(p.getOrDefault(key, "")).isBlank()) e.add(at + key + " is missing");
+    }
+    String title = String.valueOf(p.getOrDefault("title", ""));
+    for (String article : List.of("The ", "A ", "An ")) {
+      if (title.startsWith(article)) e.add(at + "title must not start with \"" + article + "\"");
+    }
+    for (String word : title.split(" ")) {
+      if (!word.isEmpty()
+          && !STOPWORDS.contains(word.toLowerCase(java.util.Locale.ROOT))
+          && Character.isLowerCase(word.charAt(0))) {
+        e.add(at + "title \"" + title + "\" has a word that is not capitalized: " + word);
+      }
+    }
+    if (SECRET_NAME.matcher(prop).matches() && !"password".equals(p.get("format"))) {
+      e.add(at + "looks like a secret: set format: password");
+    }
+    if ("password".equals(p.get("format"))
+        && !strings(p.get("x-descriptors")).contains(CREDENTIALS)) {
+      e.add(at + "format password needs x-descriptors: [" + CREDENTIALS + "]");
+    }
+    if (KAMELET_ENDPOINT_OPTIONS.contains(prop)) {
+      e.add(at + "is an option of the kamelet endpoint itself and would never reach the template");
+    }
+  }
+
+  private static void dataTypes(List<String> e, String at, String type, Map<String, Object> dt) {
+    List<String> needed =
+        switch (type) {
+          case "source" -> List.of("out");
+          case "sink" -> List.of("in");
+          default -> List.of("in", "out");
+        };
+    for (String direction : needed) {
+      Map<String, Object> d = map(dt.get(direction));
+      Map<String, Object> types = map(d.get("types"));
+      if (d.get("default") == null || !types.containsKey(String.valueOf(d.get("default")))) {
+        e.add(at + "spec.dataTypes." + direction + " must name a default among its types");
+      }
+    }
+  }
+
+  /**
+   * Camel K resolves what `spec.dependencies` lists: each component the template uses must be
+   * there, our components through the slim artifact (never the application), and a Kamelet on stock
+   * Camel must not ask for the slim artifact.
+   */
+  private static void dependencies(
+      List<String> e, String at, Object templateMap, String template, List<String> deps)
+      throws Exception {
+    String slim = "mvn:io.ofnevents:ofn-events-camel:" + projectVersion();
+    boolean ours = !KameletNeeds.of(templateMap).isEmpty();
+    if (ours && !deps.contains(slim)) {
+      e.add(at + "uses ofn-events code, so spec.dependencies must list " + slim);
+    }
+    if (!ours && deps.contains(slim)) {
+      e.add(at + "runs on stock Camel: remove " + slim + " from spec.dependencies");
+    }
+    for (String d : deps) {
+      if (d.startsWith("mvn:io.ofnevents:") && !d.equals(slim)) {
+        e.add(at + "spec.dependencies names " + d + "; Kamelets need only " + slim);
+      }
+    }
+    Matcher m = SCHEME.matcher(template);
+    Set<String> schemes = new TreeSet<>();
+    while (m.find()) schemes.add(m.group(1));
+    for (String scheme : schemes) {
+      if (scheme.startsWith("ofn-")) continue;
+      String dep = "camel:" + CAMEL_ARTIFACT.getOrDefault(scheme, scheme);
+      if (!deps.contains(dep))
+        e.add(at + "uses " + scheme + ": so spec.dependencies must list " + dep);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kamelets")
+  void hasARouteAndAPipeExample(Path file) throws Exception {
+    Map<String, Object> def = map(map(load(Files.readString(file)).get("spec")).get("definition"));
+    String name = file.getFileName().toString().replace(".kamelet.yaml", "");
+    examples(name, map(def.get("properties")).keySet(), strings(def.get("required")));
   }
 
   private static void examples(String name, Set<String> declared, List<String> required)
@@ -167,6 +326,48 @@ class KameletCatalogContractTest {
     }
   }
 
+  @Test
+  void titlesAndDescriptionsAreUnique() throws Exception {
+    Set<String> titles = new TreeSet<>();
+    Set<String> descriptions = new TreeSet<>();
+    for (Path p : kamelets().toList()) {
+      Map<String, Object> def = map(map(load(Files.readString(p)).get("spec")).get("definition"));
+      assertThat(titles.add(String.valueOf(def.get("title")))).as(p + ": duplicate title").isTrue();
+      assertThat(descriptions.add(String.valueOf(def.get("description"))))
+          .as(p + ": duplicate description")
+          .isTrue();
+    }
+  }
+
+  /** The test finds what the validator finds: a Kamelet breaking each rule at once. */
+  @Test
+  void reportsEveryViolation(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String bad =
+        Files.readString(KAMELETS.resolve("ofn-cron-source.kamelet.yaml"))
+            .replace("\"Preview\"", "\"Stable\"")
+            .replace("title: \"ofn-events Cron Source\"", "title: \"Cron (ofn-events)\"")
+            .replace("    - \"camel:quartz\"\n", "")
+            .replace("title: Time Zone", "title: time zone")
+            .replaceAll("    camel.apache.org/kamelet.icon: .*\n", "")
+            .replace("{{timeZone}}", "{{timezone}}");
+    Path file = dir.resolve("ofn-cron-source.kamelet.yaml");
+    Files.writeString(file, bad);
+    assertThat(violations(file))
+        .containsExactlyInAnyOrder(
+            "ofn-cron-source: camel.apache.org/kamelet.support.level must be \"Preview\", not Stable"
+                + " (Stable only once it ran on Camel K: KameletCatalogContractTest.RAN_ON_CAMEL_K)",
+            "ofn-cron-source: camel.apache.org/kamelet.icon must be an SVG data URI"
+                + " (data:image/svg+xml;base64,...)",
+            "ofn-cron-source: spec.definition.title \"Cron (ofn-events)\" must end with \"Source\"",
+            "ofn-cron-source: property timeZone: title \"time zone\" has a word that is not"
+                + " capitalized: time",
+            "ofn-cron-source: property timeZone: title \"time zone\" has a word that is not"
+                + " capitalized: zone",
+            "ofn-cron-source: {{timezone}} is used in spec.template but not declared in properties",
+            "ofn-cron-source: property timeZone is declared but never used",
+            "ofn-cron-source: uses quartz: so spec.dependencies must list camel:quartz");
+  }
+
   /** The Kamelets on the classpath are the ones in `kamelets/` (packaged by Maven). */
   @Test
   void catalogIsPackagedOnTheClasspath() throws Exception {
@@ -201,5 +402,11 @@ class KameletCatalogContractTest {
   @SuppressWarnings("unchecked")
   private static List<String> cast(List<?> l) {
     return (List<String>) l;
+  }
+
+  private static List<String> strings(Object o) {
+    List<String> out = new ArrayList<>();
+    if (o instanceof List<?> l) l.forEach(x -> out.add(String.valueOf(x)));
+    return out;
   }
 }

@@ -28,7 +28,7 @@ class KameletCatalogPageTest {
       }
     }
     String expected = CatalogPage.render(yamls);
-    if (Boolean.getBoolean("ofn.catalog.update")) {
+    if (Boolean.getBoolean("ofn.catalog.update") || Boolean.getBoolean("ofn.update")) {
       Files.writeString(PAGE, expected, StandardCharsets.UTF_8);
     }
     assertThat(PAGE).exists();

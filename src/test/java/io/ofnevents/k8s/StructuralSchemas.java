@@ -67,11 +67,12 @@ public final class StructuralSchemas {
     if (o.has("properties") && !o.has("additionalProperties") && !preserve) {
       o.put("additionalProperties", false);
     }
-    // Kubernetes extensions have done their part above; JSON Schema does not know them.
+    // Kubernetes extensions have done their part above; JSON Schema does not know them. Only
+    // x-kubernetes-*: a property may itself be named x-something (a Kamelet's x-descriptors).
     o.remove(
         java.util.stream.StreamSupport.stream(
                 java.util.Spliterators.spliteratorUnknownSize(o.fieldNames(), 0), false)
-            .filter(n -> n.startsWith("x-"))
+            .filter(n -> n.startsWith("x-kubernetes-"))
             .toList());
     for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
       strict(it.next().getValue());

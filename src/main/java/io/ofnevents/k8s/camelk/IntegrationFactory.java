@@ -35,6 +35,16 @@ public final class IntegrationFactory {
   static final Set<String> CAMEL_K_OWNED =
       Set.of("camel.main.routes-include-pattern", "camel.component.kamelet.location");
 
+  /** The Camel release the flows and Kamelets are generated and tested for. */
+  public static final String CAMEL_VERSION = "4.17.0";
+
+  /** Our artifact: the components, languages and Kamelets, nothing of the CLI. */
+  public static final String COMPONENTS = "mvn:io.ofnevents:ofn-events-camel:";
+
+  /** Endpoint URIs of a flow: `uri:`, `to:` or `from:` followed by `scheme:`. */
+  private static final Pattern SCHEME =
+      Pattern.compile("(?m)^\\s*(?:- )?(?:uri|to|from): ['\"]?([a-z][a-z0-9+-]*):");
+
   private static final Pattern SECRET_REF = Pattern.compile("\\{\\{secret:([^/}]+)/[^}]+}}");
 
   private IntegrationFactory() {}
@@ -53,14 +63,24 @@ public final class IntegrationFactory {
             .withName(Names.integration(file.resource()))
             .withNamespace(file.resource().namespace())
             .withLabels(Labels.of(file.resource()))
-            .withAnnotations(Map.of(Labels.GENERATED_FROM, file.resource().toString()))
+            .withAnnotations(
+                new TreeMap<>(
+                    Map.of(
+                        Labels.GENERATED_FROM,
+                        file.resource().toString(),
+                        Labels.CAMEL_VERSION,
+                        CAMEL_VERSION)))
             .build());
     IntegrationSpec spec = new IntegrationSpec();
     spec.setFlows(flows(file.yaml()));
     SortedSet<String> secrets = referencedSecrets(file.yaml());
-    List<String> dependencies = new ArrayList<>();
-    dependencies.add("mvn:io.ofnevents:ofn-events:" + version);
-    List<String> properties = properties(applicationProperties);
+    SortedSet<String> dependencies = dependencies(file, version);
+    List<String> properties = properties(applicationProperties, dependencies);
+    // the Prometheus registry the metrics properties ask for (Camel K's prometheus trait only
+    // exposes it)
+    if (properties.contains("camel.metrics.enabled=true")) {
+      dependencies.add("camel:micrometer-prometheus");
+    }
     if (literalSecret != null) {
       secrets.add(literalSecret.name());
       // Nested placeholders: the value is read from the mounted Secret at runtime, never written.
@@ -69,7 +89,7 @@ public final class IntegrationFactory {
           .forEach(k -> properties.add(k + "={{secret:" + literalSecret.name() + "/" + k + "}}"));
     }
     if (!secrets.isEmpty()) dependencies.add("camel:kubernetes"); // the `secret:` function
-    spec.setDependencies(dependencies);
+    spec.setDependencies(new ArrayList<>(dependencies));
     Traits traits = new Traits();
     Camel camel = new Camel();
     camel.setProperties(properties);
@@ -82,6 +102,40 @@ public final class IntegrationFactory {
     spec.setTraits(traits);
     it.setSpec(spec);
     return it;
+  }
+
+  /**
+   * Everything the flows need, so that resolving `spec.dependencies` alone (and the Camel runtime)
+   * runs them: our artifact when the flows or their Kamelets use our components, the YAML DSL, the
+   * Camel component of each other scheme, and every dependency of the Kamelets used. Sorted, our
+   * artifact first.
+   */
+  static SortedSet<String> dependencies(RouteFile file, String version) {
+    SortedSet<String> deps =
+        new TreeSet<>(
+            (a, b) ->
+                a.startsWith("mvn:") != b.startsWith("mvn:")
+                    ? (a.startsWith("mvn:") ? -1 : 1)
+                    : a.compareTo(b));
+    deps.add("camel:yaml-dsl");
+    Matcher m = SCHEME.matcher(file.yaml());
+    while (m.find()) {
+      String scheme = m.group(1);
+      deps.add(scheme.startsWith("ofn-") ? COMPONENTS + version : "camel:" + scheme);
+      // ofn-apiserver watches with the fabric8 client, an optional dependency of our artifact
+      if (scheme.equals("ofn-apiserver")) deps.add("camel:kubernetes");
+    }
+    if (file.yaml().contains("ofn-condition")
+        || file.yaml().contains("ofn-kn-filter")
+        || file.yaml().contains("io.ofnevents.")) { // e.g. the Kafka source's TLS engine factory
+      deps.add(COMPONENTS + version);
+    }
+    for (String kamelet : file.kamelets()) {
+      for (String d : KameletDependencies.of(kamelet)) {
+        if (!d.equals("camel:core")) deps.add(d); // every Camel runtime has the core
+      }
+    }
+    return deps;
   }
 
   /** The routes of a generated file as Integration flows, in file order. */
@@ -105,7 +159,11 @@ public final class IntegrationFactory {
     return names;
   }
 
-  private static List<String> properties(String applicationProperties) {
+  /**
+   * The application properties, less those Camel K sets and those configuring a Camel component the
+   * Integration does not have (camel-main would refuse a property of a missing component).
+   */
+  private static List<String> properties(String applicationProperties, Set<String> dependencies) {
     Properties p = new Properties();
     try {
       p.load(new StringReader(applicationProperties));
@@ -115,6 +173,10 @@ public final class IntegrationFactory {
     SortedMap<String, String> sorted = new TreeMap<>();
     p.stringPropertyNames().stream()
         .filter(k -> !CAMEL_K_OWNED.contains(k))
+        .filter(
+            k ->
+                !k.startsWith("camel.component.")
+                    || dependencies.contains("camel:" + k.split("\\.")[2]))
         .forEach(k -> sorted.put(k, p.getProperty(k)));
     List<String> list = new ArrayList<>();
     sorted.forEach((k, v) -> list.add(k + "=" + v));

@@ -15,6 +15,10 @@ public final class KameletFactory {
   public static Kamelet kamelet(String name, String namespace) {
     Kamelet k = SERIALIZATION.unmarshal(KameletCatalog.read(name), Kamelet.class);
     k.getMetadata().setNamespace(namespace);
+    // The Camel K 2.4 model writes x-descriptors back twice (also as "xdescriptors", which the
+    // CRD does not know); they only guide UIs, so applied Kamelets go without them.
+    if (k.getSpec().getDefinition() != null && k.getSpec().getDefinition().getProperties() != null)
+      k.getSpec().getDefinition().getProperties().values().forEach(p -> p.setXDescriptors(null));
     var labels = new TreeMap<String, String>();
     if (k.getMetadata().getLabels() != null) labels.putAll(k.getMetadata().getLabels());
     labels.putAll(Labels.of(null));

@@ -13,6 +13,9 @@ public final class Labels {
   public static final String TRIGGER = Kind.GROUP + "/trigger";
   public static final String GENERATED_FROM = Kind.GROUP + "/generated-from";
 
+  /** The Camel release an Integration was generated for (see docs/kubernetes.md, Camel K). */
+  public static final String CAMEL_VERSION = Kind.GROUP + "/camel-version";
+
   private Labels() {}
 
   /** Labels of the objects generated for `owner` (null: shared objects such as Kamelets). */

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 
@@ -17,11 +19,18 @@ import org.apache.camel.support.SimpleEventNotifierSupport;
  * `ofn-bus:SUBJECT?driver=memory|jetstream|core&...`: publish to and consume from the event bus
  * through the driver of its backend. Drivers are shared per backend and connection settings.
  */
+@Component("ofn-bus")
 public class BusComponent extends DefaultComponent {
   private final MemoryBus memory = new MemoryBus();
   private final Map<String, BusDriver> drivers = new ConcurrentHashMap<>();
   private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
   private final Map<String, ConnectionCheck> checks = new ConcurrentHashMap<>();
+
+  @Metadata(
+      label = "advanced",
+      description =
+          "This replica's identity: names the per-replica durable consumers of subscriptionType"
+              + " topic; default OFN_REPLICA_ID, else HOSTNAME.")
   private String replicaId;
 
   @Override

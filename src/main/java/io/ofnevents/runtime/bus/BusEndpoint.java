@@ -8,19 +8,27 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /** One subject of the bus, as a consumer (a Trigger input) or a producer (publish). */
 @UriEndpoint(
     firstVersion = "0.1.0",
+    // options are read by the component into records; no generated setters to call
+    generateConfigurer = false,
     scheme = "ofn-bus",
     title = "ofn-events bus",
     syntax = "ofn-bus:subject",
     category = {Category.MESSAGING})
 public class BusEndpoint extends DefaultEndpoint implements ConnectionAware {
+  @UriPath(description = "The subject (bus topic) to publish to or consume.")
+  @Metadata(required = true)
   private final String subject;
-  private final BusOptions options;
+
+  @UriParam private final BusOptions options;
   private volatile BusDriver driver;
 
   BusEndpoint(String uri, BusComponent component, String subject, BusOptions options) {

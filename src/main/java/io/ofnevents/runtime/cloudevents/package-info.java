@@ -12,8 +12,8 @@
  * then {@code CloudEvent.requireValid}; a 0.3 event stays 0.3) and sink replies parsed as
  * CloudEvents ({@code Binding.HTTP.read} over the response headers and body, {@code Binding.mode}
  * to tell an event from a plain body). Inside the runtime an event is Camel headers ({@code
- * CloudEvent.fromHeaders}, {@code CloudEvent.headers}). The Camel components of this package
- * ({@code ofn-cloudevents:stamp}, {@code :dead-letter}) give source events their attributes and
- * record delivery failures.
+ * CloudEvent.fromHeaders}, {@code CloudEvent.headers}). The Camel component of this package ({@code
+ * ofn-cloudevents:dead-letter}) records delivery failures; source events get their attributes from
+ * the ofn-cloudevents-action Kamelet, which is stock Camel steps.
  */
 package io.ofnevents.runtime.cloudevents;

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 
@@ -18,6 +19,7 @@ import org.apache.camel.support.SimpleEventNotifierSupport;
  * context starts stopping. For a Knative subscriber: `replies=event|event-or-ignore` ({@link
  * Replies}), `knNamespace=NS` (the `Kn-Namespace` header) and `format=json|binary`.
  */
+@Component("ofn-http")
 public class HttpSinkComponent extends DefaultComponent {
   // A new latch per start: a context started again after a stop waits normally again.
   private volatile CountDownLatch stopping = new CountDownLatch(1);

@@ -2,6 +2,8 @@ package io.ofnevents.runtime.delivery;
 
 import io.ofnevents.model.DeliveryDefaults;
 import java.time.Duration;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 
 /**
  * Knative `delivery` semantics: `retry` attempts after the first; the n-th retry waits
@@ -10,8 +12,35 @@ import java.time.Duration;
  * linear waits `backoffDelay * (n-1)`, as Knative does (its backoff counts retries from 0, so the
  * first retry is immediate), for Knative resources to behave as they do in Knative.
  */
+@UriParams
 public record RetryPolicy(
-    int retry, boolean exponential, Duration backoffDelay, Duration timeout, Retryable retryable) {
+    @UriParam(defaultValue = "3", description = "Attempts after the first one.") int retry,
+    @UriParam(
+            name = "backoffPolicy",
+            javaType = "java.lang.String",
+            enums = "linear,exponential",
+            defaultValue = "exponential",
+            description =
+                "linear: backoffDelay times n; exponential: backoffDelay times 2^(n-1); at most"
+                    + " 30 s.")
+        boolean exponential,
+    @UriParam(
+            defaultValue = "PT0.2S",
+            description = "Base delay between attempts, ISO-8601 (PT0.2S) or Go style (200ms).")
+        Duration backoffDelay,
+    @UriParam(
+            defaultValue = "PT10S",
+            description = "Timeout of each attempt, ISO-8601 (PT10S) or Go style (10s).")
+        Duration timeout,
+    @UriParam(
+            name = "retryOn",
+            javaType = "java.lang.String",
+            enums = "openfunction,knative",
+            defaultValue = "openfunction",
+            description =
+                "Which answers are retried: openfunction (no answer, 5xx, 408, 429) or knative"
+                    + " (also 404 and 409, as Knative's SelectiveRetry).")
+        Retryable retryable) {
 
   /**
    * The longest wait between two attempts. Knative hands its retry client (go-retryablehttp) the

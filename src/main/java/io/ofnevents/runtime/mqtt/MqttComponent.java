@@ -5,15 +5,23 @@ import io.ofnevents.runtime.SecretOptions;
 import io.ofnevents.runtime.bus.ReplicaId;
 import java.util.Map;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /**
  * `ofn-mqtt:source?url=tcp://host:1883&topic=T&clientId=ID&shareGroup=G`: subscribes to an MQTT
  * topic filter and acknowledges each message only after the route succeeded.
  */
+@Component("ofn-mqtt")
 public class MqttComponent extends DefaultComponent {
   static final String BUS_REPLICA_ID = "camel.component.ofn-bus.replica-id";
 
+  @Metadata(
+      label = "advanced",
+      description =
+          "This replica's identity: with shareGroup each replica connects as"
+              + " {clientId}-{replica id}; default OFN_REPLICA_ID, else HOSTNAME.")
   private String replicaId;
 
   @Override

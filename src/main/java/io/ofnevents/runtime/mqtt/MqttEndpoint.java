@@ -5,21 +5,30 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /** An MQTT topic filter to consume; producing is not supported. */
 @UriEndpoint(
     firstVersion = "0.1.0",
+    // options are read by the component into records; no generated setters to call
+    generateConfigurer = false,
     scheme = "ofn-mqtt",
     title = "ofn-events MQTT source",
-    syntax = "ofn-mqtt:source",
+    syntax = "ofn-mqtt:name",
     consumerOnly = true,
     category = {Category.IOT, Category.MESSAGING})
 public class MqttEndpoint extends DefaultEndpoint {
-  private final MqttSettings settings;
+  /** The path only names the endpoint (ofn-X:source, ofn-X:sink); it has no meaning. */
+  @UriPath(description = "Any name (source, sink): it only tells endpoints apart.")
+  private final String name;
+
+  @UriParam private final MqttSettings settings;
 
   MqttEndpoint(String uri, MqttComponent component, MqttSettings settings) {
     super(uri, component);
+    this.name = uri.replaceFirst("^[^:]+:(//)?", "").replaceFirst("\\?.*", "");
     this.settings = settings;
   }
 

@@ -2,21 +2,44 @@ package io.ofnevents.runtime.mqtt;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of one MQTT source: UP only while its client is connected and subscribed, else DOWN
  * with the reason (not connected, or the broker refused the subscription). Camel's consumer health
- * repository picks it up for the route, and `/health/ready` reports it.
+ * repository picks it up for the route, and `/health/ready` reports it. Implemented on camel-api
+ * alone (not camel-health's AbstractHealthCheck), so the component runs without camel-health.
  */
-final class MqttHealthCheck extends AbstractHealthCheck {
+final class MqttHealthCheck implements HealthCheck {
+  private final String id;
   private final Supplier<String> problem;
+  private volatile boolean enabled = true;
 
   /** `problem` gives null while all is well, else why the source receives nothing. */
   MqttHealthCheck(String clientId, Supplier<String> problem) {
-    super("ofn", "mqtt-" + clientId);
+    this.id = "mqtt-" + clientId;
     this.problem = problem;
+  }
+
+  @Override
+  public String getGroup() {
+    return "ofn";
+  }
+
+  @Override
+  public String getId() {
+    return id;
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  @Override
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
   }
 
   /** A broker that is away does not make the process need a restart. */
@@ -26,9 +49,9 @@ final class MqttHealthCheck extends AbstractHealthCheck {
   }
 
   @Override
-  protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+  public Result call(Map<String, Object> options) {
+    HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
     String p = problem.get();
-    if (p == null) builder.up();
-    else builder.down().message(p);
+    return (p == null ? builder.up() : builder.down().message(p)).build();
   }
 }

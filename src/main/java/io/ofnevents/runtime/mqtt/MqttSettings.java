@@ -5,6 +5,7 @@ import io.ofnevents.runtime.EndpointOptions;
 import java.time.Duration;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 
 /**
  * Settings of an `ofn-mqtt` source. `caCert`, `clientCert` and `clientKey` each take PEM text (as
@@ -12,17 +13,36 @@ import org.apache.camel.spi.UriParam;
  * makes the subscription a shared one, so that the replicas split the messages; each replica then
  * connects as `{clientId}-{replica id}`, with a session of its own.
  */
+@UriParams
 record MqttSettings(
-    String url,
-    String topic,
-    String clientId,
-    String shareGroup,
-    int qos,
-    boolean cleanSession,
-    String caCert,
-    String clientCert,
-    @UriParam(label = "security", secret = true) String clientKey,
-    Duration keepAlive) {
+    @UriParam(description = "tcp://host:1883, ssl://host:8883, ws://, wss://, mqtt:// or mqtts://.")
+        String url,
+    @UriParam(description = "Topic filter to subscribe to; may use + and # wildcards.")
+        String topic,
+    @UriParam(
+            description =
+                "MQTT client id, which names the session; with shareGroup each replica connects as {clientId}-{replica id}, the replica id being OFN_REPLICA_ID, else HOSTNAME (or camel.component.ofn-mqtt.replica-id). ofn-events uses {namespace}-{eventSource}-{event}.")
+        String clientId,
+    @UriParam(
+            description =
+                "Replicas with the same group split the messages ($share/{shareGroup}/{topic}); empty: a plain subscription under the client id as given. ofn-events uses {namespace}-{eventSource}-{event} with sharedSubscription: true.")
+        String shareGroup,
+    @UriParam(description = "0 (at most once), 1 (at least once) or 2.") int qos,
+    @UriParam(
+            description =
+                "Start without the broker's stored session; messages sent while away are then lost.")
+        boolean cleanSession,
+    @UriParam(
+            description =
+                "PEM text or path of the CA certificate(s) to trust instead of the JDK's.")
+        String caCert,
+    @UriParam(description = "PEM text or path of the client certificate chain.") String clientCert,
+    @UriParam(
+            label = "security",
+            secret = true,
+            description = "PEM text or path of the client's PKCS#8 private key.")
+        String clientKey,
+    @UriParam(description = "MQTT keep-alive interval.") Duration keepAlive) {
 
   static MqttSettings read(String uri, EndpointOptions o) {
     MqttSettings s =

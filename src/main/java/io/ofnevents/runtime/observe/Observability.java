@@ -25,6 +25,7 @@ public final class Observability {
     }
     context.addRoutePolicyFactory(new ResourcePolicy.Factory());
     context.getCamelContextExtension().addInterceptStrategy(new SubscriberMeters());
+    context.getCamelContextExtension().addInterceptStrategy(new EventIdContext());
     Gauge.builder(Meters.BUS_UP, context, Observability::busUp)
         .description("1 while every NATS bus connection is up (what /health/ready checks)")
         .register(Meters.registry(context));

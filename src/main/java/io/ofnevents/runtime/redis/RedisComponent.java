@@ -4,12 +4,14 @@ import io.ofnevents.runtime.EndpointOptions;
 import io.ofnevents.runtime.SecretOptions;
 import java.util.Map;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /**
  * `ofn-redis:source?redisHost=host:port&stream=KEY&group=G` (or `channel=` / `pattern=`): a Redis
  * Stream read through a consumer group with at-least-once acknowledgement, or a pub/sub channel.
  */
+@Component("ofn-redis")
 public class RedisComponent extends DefaultComponent {
   private final RedisLinks links = new RedisLinks();
 

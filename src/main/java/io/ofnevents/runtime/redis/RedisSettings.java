@@ -4,6 +4,7 @@ import io.ofnevents.runtime.EndpointOptions;
 import java.time.Duration;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.Config;
 import org.redisson.config.EqualJitterDelay;
@@ -12,22 +13,41 @@ import org.redisson.config.EqualJitterDelay;
  * Connection settings of an `ofn-redis` endpoint, named after the upstream RedisSpec fields (which
  * were Dapr's go-redis options) and mapped onto the Redisson client that camel-redis brings.
  */
+@UriParams
 record RedisSettings(
-    String host,
-    @UriParam(name = "redisPassword", label = "security", secret = true) String password,
-    int database,
-    boolean tls,
-    String redisType,
-    boolean failover,
-    String sentinelMasterName,
-    Duration dialTimeout,
-    Duration readTimeout,
-    int maxRetries,
-    Duration minRetryInterval,
-    Duration maxRetryInterval,
-    Integer poolSize,
-    Integer minIdleConns,
-    Duration idleTimeout) {
+    @UriParam(
+            name = "redisHost",
+            description =
+                "host:port of the server; with failover the Sentinel addresses, with redisType cluster the node addresses (comma-separated).")
+        String host,
+    @UriParam(
+            name = "redisPassword",
+            label = "security",
+            secret = true,
+            description = "Password (AUTH) of the server.")
+        String password,
+    @UriParam(name = "redisDB", description = "Database number.") int database,
+    @UriParam(name = "enableTLS", description = "Connect with TLS (rediss://).") boolean tls,
+    @UriParam(description = "node or cluster.") String redisType,
+    @UriParam(description = "Find the master through Sentinel; needs sentinelMasterName.")
+        boolean failover,
+    @UriParam(description = "Name of the master Sentinel watches.") String sentinelMasterName,
+    @UriParam(description = "Connect timeout, Go style (5s) or ISO-8601.") Duration dialTimeout,
+    @UriParam(description = "Timeout of one command, Go style (3s) or ISO-8601.")
+        Duration readTimeout,
+    @UriParam(name = "redisMaxRetries", description = "How often a failed command is retried.")
+        int maxRetries,
+    @UriParam(
+            name = "redisMinRetryInterval",
+            description = "Shortest wait before a command is retried.")
+        Duration minRetryInterval,
+    @UriParam(
+            name = "redisMaxRetryInterval",
+            description = "Longest wait before a command is retried.")
+        Duration maxRetryInterval,
+    @UriParam(description = "Most connections kept to the server.") Integer poolSize,
+    @UriParam(description = "Fewest idle connections kept open.") Integer minIdleConns,
+    @UriParam(description = "Idle connections are closed after this long.") Duration idleTimeout) {
 
   static RedisSettings read(String uri, EndpointOptions o) {
     RedisSettings s =

@@ -3,6 +3,8 @@ package io.ofnevents.runtime.redis;
 import io.ofnevents.runtime.EndpointOptions;
 import java.time.Duration;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 
 /**
  * What an `ofn-redis` endpoint reads: a stream (with its consumer group and reclaim timing), a
@@ -11,16 +13,24 @@ import org.apache.camel.ResolveEndpointFailedException;
  * @param redeliverInterval how often entries pending too long are looked for (Dapr's meaning)
  * @param processingTimeout how long an entry must be pending before another consumer claims it
  */
+@UriParams
 record RedisSource(
-    String stream,
-    String channel,
-    String pattern,
-    String group,
-    String consumer,
-    Duration redeliverInterval,
-    Duration processingTimeout,
-    int batchSize,
-    Duration block) {
+    @UriParam(description = "Key of the Redis Stream to consume with a consumer group.")
+        String stream,
+    @UriParam(description = "Pub/sub channel to SUBSCRIBE to.") String channel,
+    @UriParam(description = "Pub/sub glob pattern to PSUBSCRIBE to.") String pattern,
+    @UriParam(
+            description =
+                "Consumer group of the stream; ofn-events uses {namespace}-{eventSource}-{event}.")
+        String group,
+    @UriParam(description = "Consumer name within the group (default: this replica).")
+        String consumer,
+    @UriParam(description = "How often entries pending too long are claimed again.")
+        Duration redeliverInterval,
+    @UriParam(description = "How long an entry stays pending before it is claimed again.")
+        Duration processingTimeout,
+    @UriParam(description = "Stream entries read per XREADGROUP.") int batchSize,
+    @UriParam(description = "How long one XREADGROUP waits for entries.") Duration block) {
   static final Duration DEFAULT_REDELIVER_INTERVAL = Duration.ofSeconds(60);
   static final Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofSeconds(15);
 

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /**
@@ -16,10 +18,14 @@ import org.apache.camel.support.DefaultComponent;
  * Trigger's condition state; `?operation=batch` turns the exchange into the `deliver: all` batch.
  * Stores live as long as the CamelContext, so a route restart keeps the state.
  */
+@Component("ofn-trigger")
 public class TriggerComponent extends DefaultComponent {
   private final Map<String, ConditionStore> stores = new ConcurrentHashMap<>();
   private final Map<String, ConnectionCheck> checks = new ConcurrentHashMap<>();
   private final Map<String, KvConditionStore.Bucket> buckets = new ConcurrentHashMap<>();
+
+  /** Tests set a fixed time; not an option. */
+  @Metadata(skip = true)
   private Clock clock = Clock.systemUTC();
 
   @Override
@@ -45,7 +51,7 @@ public class TriggerComponent extends DefaultComponent {
             ? stores.computeIfAbsent(remaining, k -> create(options, connection))
             : null;
     o.rejectUnknown();
-    return new TriggerEndpoint(uri, this, options, store, clock);
+    return new TriggerEndpoint(uri, this, options, nats, store, clock);
   }
 
   private ConditionStore create(TriggerOptions options, BusOptions nats) {

@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.trigger;
 
 import io.ofnevents.runtime.CloudEventHeaders;
+import io.ofnevents.runtime.bus.BusOptions;
 import io.ofnevents.runtime.observe.ConnectionAware;
 import java.time.Clock;
 import java.util.Arrays;
@@ -11,19 +12,27 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 
 /** The condition state of one Trigger, as a producer step of its route. */
 @UriEndpoint(
     firstVersion = "0.1.0",
+    // options are read by the component into records; no generated setters to call
+    generateConfigurer = false,
     scheme = "ofn-trigger",
     title = "ofn-events Trigger state",
-    syntax = "ofn-trigger:name",
+    syntax = "ofn-trigger:trigger",
     producerOnly = true,
     category = {Category.CORE})
 public class TriggerEndpoint extends DefaultEndpoint implements ConnectionAware {
-  private final TriggerOptions options;
+  @UriParam private final TriggerOptions options;
+
+  /** With store nats: the connection to the JetStream KV bucket (the bus's options). */
+  @UriParam(label = "nats")
+  private final BusOptions connection;
+
   private final ConditionStore store;
   private final Clock clock;
 
@@ -31,10 +40,12 @@ public class TriggerEndpoint extends DefaultEndpoint implements ConnectionAware 
       String uri,
       TriggerComponent component,
       TriggerOptions options,
+      BusOptions connection,
       ConditionStore store,
       Clock clock) {
     super(uri, component);
     this.options = options;
+    this.connection = connection;
     this.store = store;
     this.clock = clock;
   }

@@ -38,6 +38,7 @@ class ExportTest {
   @ParameterizedTest
   @CsvSource({
     "examples/quickstart, k8s/examples/quickstart",
+    "examples/camel-k-nats, k8s/examples/nats",
     "src/test/resources/export-golden/namespaces/input,"
         + " src/test/resources/export-golden/namespaces/expected"
   })

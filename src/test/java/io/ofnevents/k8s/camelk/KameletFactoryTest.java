@@ -30,7 +30,7 @@ class KameletFactoryTest {
   @ParameterizedTest
   @MethodSource("catalog")
   @SuppressWarnings("unchecked")
-  void roundTripThroughTheCamelKModelIsLossless(String name) {
+  void roundTripThroughTheCamelKModelKeepsAllButUiHints(String name) {
     Map<String, Object> original = (Map<String, Object>) parse(KameletCatalog.read(name));
     Map<String, Object> exported =
         (Map<String, Object>) parse(ManifestYaml.write(null, KameletFactory.kamelet(name, "ns")));
@@ -38,7 +38,16 @@ class KameletFactoryTest {
     assertThat(meta.remove("namespace")).isEqualTo("ns");
     assertThat(((Map<String, Object>) meta.get("labels")).remove(Labels.MANAGED_BY))
         .isEqualTo("ofn-events");
+    // x-descriptors (UI hints) are left out: the 2.4 model would write them twice
+    Map<String, Object> def =
+        (Map<String, Object>) ((Map<String, Object>) original.get("spec")).get("definition");
+    ((Map<String, Object>) def.getOrDefault("properties", Map.of()))
+        .values()
+        .forEach(p -> ((Map<String, Object>) p).remove("x-descriptors"));
     assertThat(exported).isEqualTo(original);
+    assertThat(ManifestYaml.write(null, KameletFactory.kamelet(name, "ns")))
+        .doesNotContain("xdescriptors")
+        .doesNotContain("x-descriptors");
   }
 
   private static Object parse(String yaml) {

@@ -105,7 +105,9 @@ class OperatorTest {
               assertThat(o.getName()).isEqualTo("clock");
               assertThat(o.getController()).isTrue();
             });
-    assertThat(es.getSpec().getDependencies()).contains("mvn:io.ofnevents:ofn-events:" + VERSION);
+    assertThat(es.getSpec().getDependencies())
+        .contains("mvn:io.ofnevents:ofn-events-camel:" + VERSION)
+        .noneMatch(d -> d.startsWith("mvn:io.ofnevents:ofn-events:"));
     assertThat(cluster.integration("default", "t-watch")).isNotNull();
     assertThat(cluster.kamelets("default"))
         .containsExactly(
