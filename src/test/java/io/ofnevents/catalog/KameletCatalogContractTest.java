@@ -249,6 +249,14 @@ class KameletCatalogContractTest {
       throws Exception {
     String slim = "mvn:io.ofnevents:ofn-events-camel:" + projectVersion();
     boolean ours = !KameletNeeds.of(templateMap).isEmpty();
+    for (String scheme : KameletNeeds.unexplained(templateMap)) {
+      e.add(
+          at
+              + "uses "
+              + scheme
+              + ": add to io.ofnevents.catalog.KameletNeeds.REASONS what stock Camel 4.17 lacks"
+              + " for it (kamelets/README.md prints it)");
+    }
     if (ours && !deps.contains(slim)) {
       e.add(at + "uses ofn-events code, so spec.dependencies must list " + slim);
     }
@@ -366,6 +374,20 @@ class KameletCatalogContractTest {
             "ofn-cron-source: {{timezone}} is used in spec.template but not declared in properties",
             "ofn-cron-source: property timeZone is declared but never used",
             "ofn-cron-source: uses quartz: so spec.dependencies must list camel:quartz");
+  }
+
+  @Test
+  void anOfnComponentWithoutARecordedReasonIsAViolation(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    String yaml =
+        Files.readString(KAMELETS.resolve("ofn-nats-sink.kamelet.yaml"))
+            .replace("uri: \"ofn-bus:{{subject}}\"", "uri: \"ofn-newthing:{{subject}}\"");
+    Path file = dir.resolve("ofn-nats-sink.kamelet.yaml");
+    Files.writeString(file, yaml);
+    assertThat(violations(file))
+        .contains(
+            "ofn-nats-sink: uses ofn-newthing: add to io.ofnevents.catalog.KameletNeeds.REASONS"
+                + " what stock Camel 4.17 lacks for it (kamelets/README.md prints it)");
   }
 
   /** The Kamelets on the classpath are the ones in `kamelets/` (packaged by Maven). */

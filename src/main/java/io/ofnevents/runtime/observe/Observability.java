@@ -24,8 +24,8 @@ public final class Observability {
           .bind("metricsRegistry", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
     context.addRoutePolicyFactory(new ResourcePolicy.Factory());
-    context.getCamelContextExtension().addInterceptStrategy(new SubscriberMeters());
     context.getCamelContextExtension().addInterceptStrategy(new EventIdContext());
+    context.getCamelContextExtension().addInterceptStrategy(new SubscriberMeters());
     Gauge.builder(Meters.BUS_UP, context, Observability::busUp)
         .description("1 while every NATS bus connection is up (what /health/ready checks)")
         .register(Meters.registry(context));
