@@ -49,6 +49,25 @@ final class Connections {
   }
 
   /**
+   * Per resource whose routes run but whose set-up the server refuses, why (see ConnectionAware).
+   */
+  static Map<ResourceId, List<String>> refusals(
+      CamelContext context, Map<String, ResourceId> owners) {
+    Map<ResourceId, List<String>> refused = new TreeMap<>();
+    for (Route route : context.getRoutes()) {
+      ResourceId owner = owners.get(route.getRouteId());
+      if (owner == null) continue;
+      for (Endpoint e : RouteOwners.endpoints(route)) {
+        if (e instanceof ConnectionAware c) {
+          String problem = c.setupProblem();
+          if (problem != null) add(refused, owner, problem);
+        }
+      }
+    }
+    return refused;
+  }
+
+  /**
    * The retry counter of a connection that was never made (`(attempt 3, next in 154 ms)`) changes
    * on every look; the status keeps the error only, so that it is written once per change of error,
    * not every time the routes are looked at.

@@ -75,6 +75,18 @@ final class RouteOwners {
     RouteController controller = context.getRouteController();
     Map<String, ResourceId> owners = withKamelets(context);
     Map<ResourceId, Applier.Applied> states = startStates(context, controller, owners);
+    Connections.refusals(context, owners)
+        .forEach(
+            (id, problems) -> {
+              if (states.get(id).state() == Applier.Applied.State.RUNNING) {
+                states.put(
+                    id,
+                    new Applier.Applied(
+                        Applier.Applied.State.FAILED,
+                        "its routes failed to start in the operator (retried with backoff): "
+                            + String.join("; ", problems)));
+              }
+            });
     Map<ResourceId, List<String>> down = Connections.problems(context, owners);
     down.forEach(
         (id, problems) -> {

@@ -19,7 +19,7 @@ import org.slf4j.MDC;
  */
 final class BusConsumer extends DefaultConsumer {
   private final BusEndpoint endpoint;
-  private Subscription subscription;
+  private volatile Subscription subscription;
   private BacklogGauges backlog;
   private volatile TriggerParking parking;
   private InputProblems problems;
@@ -61,6 +61,7 @@ final class BusConsumer extends DefaultConsumer {
     // set up concurrently with the other routes' consumers; the runtime waits for all of them
     subscription = endpoint.driver().subscribeAsync(endpoint.subject(), settings, new Handler());
     ((BusComponent) endpoint.getComponent()).opened(subscription);
+    endpoint.consumers.add(this);
     backlog =
         BacklogGauges.watch(
             getEndpoint().getCamelContext(), endpoint.subject(), o.consumer(), subscription);
@@ -155,10 +156,16 @@ final class BusConsumer extends DefaultConsumer {
     }
   }
 
+  /** This consumer's subscription, null while stopped. */
+  Subscription subscription() {
+    return subscription;
+  }
+
   @Override
   protected void doStop() throws Exception {
     if (backlog != null) backlog.close();
     backlog = null;
+    endpoint.consumers.remove(this);
     if (subscription != null) {
       ((BusComponent) endpoint.getComponent()).closed(subscription);
       subscription.close();

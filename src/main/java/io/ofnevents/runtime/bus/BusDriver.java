@@ -57,6 +57,14 @@ public interface BusDriver extends AutoCloseable {
     return null;
   }
 
+  /**
+   * Null while the connection itself is up; unlike {@link #downReason()} it leaves out the
+   * consumers that cannot be set up, which concern their own resources only.
+   */
+  default String linkProblem() {
+    return downReason();
+  }
+
   /** Whether the backend is reachable right now. */
   default boolean isHealthy() {
     return downReason() == null;

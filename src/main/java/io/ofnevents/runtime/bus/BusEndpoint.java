@@ -30,6 +30,8 @@ public class BusEndpoint extends DefaultEndpoint implements ConnectionAware {
 
   @UriParam private final BusOptions options;
   private volatile BusDriver driver;
+  // the started consumers of this endpoint (a route has one; Camel may start another on restart)
+  final java.util.Set<BusConsumer> consumers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   BusEndpoint(String uri, BusComponent component, String subject, BusOptions options) {
     super(uri, component);
@@ -57,12 +59,40 @@ public class BusEndpoint extends DefaultEndpoint implements ConnectionAware {
     return subject;
   }
 
-  /** The bus connection once a consumer or producer opened it: why it is down, else null. */
+  /**
+   * The bus connection once a consumer or producer opened it: why it is down, else null; or why
+   * this endpoint's consumer is not set up for a reason other than the server refusing it. Other
+   * resources' consumers on the same bus are not this endpoint's problem.
+   */
   @Override
   public String connectionProblem() {
     BusDriver d = driver;
-    String reason = d == null ? null : d.downReason();
+    String reason = d == null ? null : d.linkProblem();
+    if (reason == null) {
+      reason =
+          consumers.stream()
+              .map(BusConsumer::subscription)
+              .filter(s -> s != null && !s.refused())
+              .map(Subscription::problem)
+              .filter(p -> p != null)
+              .findFirst()
+              .map(p -> "cannot set up the JetStream consumer of " + p)
+              .orElse(null);
+    }
     return reason == null ? null : "bus " + Redact.urls(options.servers()) + ": " + reason;
+  }
+
+  /** Why the server refuses to set up this endpoint's consumer (retried), else null. */
+  @Override
+  public String setupProblem() {
+    return consumers.stream()
+        .map(BusConsumer::subscription)
+        .filter(s -> s != null && s.refused())
+        .map(Subscription::problem)
+        .filter(p -> p != null)
+        .findFirst()
+        .map(p -> "bus " + Redact.urls(options.servers()) + ": cannot set up the consumer of " + p)
+        .orElse(null);
   }
 
   BusOptions options() {

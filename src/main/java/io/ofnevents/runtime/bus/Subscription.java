@@ -19,4 +19,18 @@ public interface Subscription extends AutoCloseable {
   default ConsumerBacklog backlog() throws Exception {
     return null;
   }
+
+  /** Why the consumer is not set up right now (`subject: why`), null while it consumes. */
+  default String problem() {
+    return null;
+  }
+
+  /**
+   * Whether {@link #problem()} is the server refusing the consumer while reachable (a stream or
+   * consumer configuration conflict): a fault of this resource's set-up, retried, not of the
+   * connection that the bus's other resources share.
+   */
+  default boolean refused() {
+    return false;
+  }
 }

@@ -94,12 +94,14 @@ public final class JetStreamBus implements BusDriver {
   /**
    * Waits (at most `timeout`) until every subscription made so far had its first set-up attempt: in
    * one process a Trigger's `deliver: new` durable must exist before a source publishes the events
-   * it is to read.
+   * it is to read. While the server was never reached there is nothing to wait for: subscriptions
+   * set themselves up once it is, and a publish waits for the server, then for them.
    */
   @Override
   public synchronized void awaitSettled(Duration timeout) throws InterruptedException {
     long until = System.nanoTime() + timeout.toNanos();
     while (settling > 0) {
+      if (session == null) return;
       long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
       if (left <= 0) return; // publish anyway; a bind this slow is reported by readiness
       wait(left);
@@ -236,6 +238,11 @@ public final class JetStreamBus implements BusDriver {
     return "cannot set up the JetStream consumer of "
         + problems.get(0)
         + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+  }
+
+  @Override
+  public String linkProblem() {
+    return link.downReason();
   }
 
   @Override

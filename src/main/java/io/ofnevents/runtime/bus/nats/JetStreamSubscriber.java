@@ -75,6 +75,8 @@ final class JetStreamSubscriber implements Subscription {
   private long waitMillis = FETCH_WAIT.toMillis();
   private int failures;
   private String problem;
+  // the last set-up failure was an answer of the server, not a lost or missing connection
+  private boolean refused;
 
   JetStreamSubscriber(
       JetStreamBus bus,
@@ -139,6 +141,7 @@ final class JetStreamSubscriber implements Subscription {
         failed = failures;
         failures = 0;
         problem = null;
+        refused = false;
       }
       bus.bound(made, this);
       if (failed > 0) LOG.info("Consuming {} again", subject);
@@ -150,6 +153,10 @@ final class JetStreamSubscriber implements Subscription {
       synchronized (this) {
         n = ++failures;
         problem = e.getMessage() == null ? e.toString() : e.getMessage();
+        refused =
+            !(e instanceof IOException
+                || e instanceof NatsUnavailableException
+                || e instanceof java.util.concurrent.TimeoutException);
       }
       if (n == 1 && e instanceof IOException) {
         LOG.warn(
@@ -425,8 +432,14 @@ final class JetStreamSubscriber implements Subscription {
   }
 
   /** Null while consuming; otherwise why the consumer cannot be set up (for /health/ready). */
-  synchronized String problem() {
+  @Override
+  public synchronized String problem() {
     return sub == null && problem != null ? subject + ": " + problem : null;
+  }
+
+  @Override
+  public synchronized boolean refused() {
+    return refused && problem() != null;
   }
 
   private void heartbeat() {
