@@ -55,7 +55,13 @@ final class MockCluster implements AutoCloseable {
    * (without our `app.kubernetes.io/part-of` label).
    */
   void installKnativeCrds(boolean ours) {
-    for (Kind kind : List.of(Kind.KN_BROKER, Kind.KN_TRIGGER, Kind.KN_PING_SOURCE)) {
+    for (Kind kind :
+        List.of(
+            Kind.KN_BROKER,
+            Kind.KN_TRIGGER,
+            Kind.KN_PING_SOURCE,
+            Kind.KN_SEQUENCE,
+            Kind.KN_PARALLEL)) {
       var crd = Crds.crd(kind);
       if (!ours) crd.getMetadata().setLabels(Map.of("knative.dev/crd-install", "true"));
       client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
