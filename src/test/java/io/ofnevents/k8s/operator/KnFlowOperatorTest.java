@@ -287,30 +287,10 @@ class KnFlowOperatorTest {
   }
 
   private void awaitCondition(Kind kind, String name, String type, String status) {
-    await()
-        .atMost(OperatorTest.WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(cluster.condition(kind, "default", name, type))
-                    .as(
-                        kind
-                            + " "
-                            + name
-                            + " "
-                            + type
-                            + " in "
-                            + cluster.status(kind, "default", name))
-                    .containsEntry("status", status));
+    cluster.awaitCondition(OperatorTest.WAIT, kind, name, type, status, null);
   }
 
   private void awaitReady(Kind kind, String name, String status, String reason) {
-    await()
-        .atMost(OperatorTest.WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(cluster.condition(kind, "default", name, "Ready"))
-                    .as(kind + " " + name + " in " + cluster.status(kind, "default", name))
-                    .containsEntry("status", status)
-                    .containsEntry("reason", reason));
+    cluster.awaitCondition(OperatorTest.WAIT, kind, name, "Ready", status, reason);
   }
 }

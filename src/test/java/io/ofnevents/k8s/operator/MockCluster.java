@@ -139,6 +139,24 @@ final class MockCluster implements AutoCloseable {
             });
   }
 
+  /**
+   * Waits until condition `type` of `kind` `default/name` has `status` and, unless null, `reason`;
+   * the assertion shows the whole status.
+   */
+  void awaitCondition(
+      java.time.Duration wait, Kind kind, String name, String type, String status, String reason) {
+    org.awaitility.Awaitility.await()
+        .atMost(wait)
+        .untilAsserted(
+            () -> {
+              var c =
+                  org.assertj.core.api.Assertions.assertThat(condition(kind, "default", name, type))
+                      .as(kind + " " + name + " " + type + " in " + status(kind, "default", name))
+                      .containsEntry("status", status);
+              if (reason != null) c.containsEntry("reason", reason);
+            });
+  }
+
   /** The status of a resource, empty when it has none. */
   Map<String, Object> status(Kind kind, String namespace, String name) {
     return get(kind, namespace, name).map(StatusWriter::status).orElse(Map.of());

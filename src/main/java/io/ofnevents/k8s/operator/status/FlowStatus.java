@@ -80,16 +80,7 @@ abstract class FlowStatus implements KindStatus {
   @Override
   public void running(Findings f, Run run, KnStatus s) {
     KnFlow flow = (KnFlow) f.resource();
-    if (f.address() == null) {
-      s.field("address", null);
-      s.markFalse(ADDRESSABLE, EMPTY_ADDRESS, "addressable is nil");
-    } else {
-      Map<String, Object> address = new LinkedHashMap<>();
-      address.put("name", "http");
-      address.put("url", f.address());
-      s.field("address", address);
-      s.markTrue(ADDRESSABLE);
-    }
+    Address.mark(f, s, ADDRESSABLE, EMPTY_ADDRESS, "addressable is nil");
     run.mark(s, SUBSCRIPTIONS, FAILED);
     KnStatus.Condition c = s.condition(SUBSCRIPTIONS);
     List<Map<String, Object>> subs =
