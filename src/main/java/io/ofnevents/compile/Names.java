@@ -324,7 +324,10 @@ public final class Names {
     return "direct:" + pingDeliveryRoute(ns, pingSource);
   }
 
-  /** Service in front of a Broker's ingress Integration (the operator's, Camel K mode). */
+  /**
+   * Service in front of the ingress Integration of a Broker, Sequence or Parallel (the operator's,
+   * Camel K mode): `{integration}-ingress`.
+   */
   public static String brokerIngressService(ResourceId broker) {
     return k8s(integrationPrefix(broker.kind()) + broker.name() + "-ingress");
   }

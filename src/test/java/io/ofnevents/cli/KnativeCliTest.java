@@ -113,4 +113,24 @@ class KnativeCliTest {
         .contains("url: http://event-display.default.svc.cluster.local");
     assertThat(out.resolve("default/10-integration-kn-broker-default.yaml")).exists();
   }
+
+  /**
+   * Seed 004's Sequence exported: one Integration of the flow (ingress and step routes) whose steps
+   * resolve by the cluster's DNS names, and the in-memory bus warned about (no EventBus default).
+   */
+  @Test
+  void exportWritesASequencesIntegrationAndWarnsAboutItsInMemoryBus(@TempDir Path out)
+      throws IOException {
+    Result r = run("export", "examples/knative/sequence", "-o", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String integration =
+        Files.readString(out.resolve("default/10-integration-kn-sequence-sequence.yaml"));
+    assertThat(integration)
+        .contains("platform-http:/default/sequences/sequence")
+        .contains("http://second.default.svc.cluster.local");
+    assertThat(r.err())
+        .contains("Sequence.flows.knative.dev default/sequence")
+        .contains("the bus it uses is in-memory")
+        .doesNotContain("spec.config");
+  }
 }

@@ -8,6 +8,8 @@ import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.ResourceSet;
 import io.ofnevents.model.knative.Broker;
 import io.ofnevents.model.knative.BrokerBus;
+import io.ofnevents.model.knative.FlowBus;
+import io.ofnevents.model.knative.KnFlow;
 import io.ofnevents.model.knative.KnTrigger;
 import io.ofnevents.model.knative.PingSource;
 import java.util.Optional;
@@ -32,8 +34,10 @@ public final class KnativeExport {
             r instanceof Broker ? "spec.config" : null,
             "the bus it uses is in-memory (no EventBus default in the namespace, nor a"
                 + " ClusterEventBus default), which each Camel K Integration (its own pod) has to"
-                + " itself: give the namespace a nats EventBus named default, or name one in the"
-                + " Broker's spec.config"));
+                + " itself: give the namespace a nats EventBus named default"
+                + (r instanceof Broker || r instanceof KnTrigger
+                    ? ", or name one in the Broker's spec.config"
+                    : "")));
   }
 
   private static EventBusSpec busOf(ResourceSet all, Resource r) {
@@ -44,6 +48,7 @@ public final class KnativeExport {
           .orElse(null);
     }
     if (r instanceof PingSource p) return BrokerBus.namespaceDefaultSpec(p.namespace(), all);
+    if (r instanceof KnFlow f) return FlowBus.of(f, all).spec();
     return null;
   }
 }

@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Camel K mode: the Service in front of each Broker's ingress Integration ({@code
- * kn-broker-{name}-ingress}, port 80 to the Integration pods' 8080, where Camel K serves
- * `platform-http`), controlled by the Broker, so that its `status.address.url` does not depend on
- * Camel K's service trait. Only written when it differs.
+ * Camel K mode: the Service in front of the Integration of each Broker, Sequence and Parallel,
+ * whose ingress route serves it ({@code kn-broker-{name}-ingress}, {@code
+ * kn-sequence-{name}-ingress}, {@code kn-parallel-{name}-ingress}: port 80 to the Integration pods'
+ * 8080, where Camel K serves `platform-http`), controlled by the resource, so that its
+ * `status.address.url` does not depend on Camel K's service trait. Only written when it differs.
  */
 final class BrokerServices {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerServices.class);
@@ -37,14 +38,14 @@ final class BrokerServices {
     this.client = client;
   }
 
-  /** The address of Broker `id`: its Service, and its path there (as Knative's ingress). */
-  static String url(ResourceId broker) {
+  /** The address of `id`: its Service, and its path there (for a Broker, Knative's ingress's). */
+  static String url(ResourceId id) {
     return "http://"
-        + Names.brokerIngressService(broker)
+        + Names.brokerIngressService(id)
         + "."
-        + broker.namespace()
+        + id.namespace()
         + ".svc.cluster.local"
-        + Names.brokerPath(broker.namespace(), broker.name());
+        + Addressables.path(id);
   }
 
   void apply(ResourceId broker, OwnerReference owner) {

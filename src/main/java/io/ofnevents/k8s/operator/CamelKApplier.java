@@ -80,7 +80,7 @@ final class CamelKApplier implements Applier {
       LOG.info("Applied Integration {}/{}", id.namespace(), desired.getMetadata().getName());
     }
     kamelets.own(id.namespace(), ownerRef(owner, false), new TreeSet<>(plan.routes().kamelets()));
-    if (id.kind() == Kind.KN_BROKER) services.apply(id, ref);
+    if (Addressables.is(id.kind())) services.apply(id, ref);
     Scaling.Result scaled = scaling.apply(id, ref, plan.scaledObject());
     return new Applied(
         Applied.State.RUNNING,
@@ -90,7 +90,7 @@ final class CamelKApplier implements Applier {
 
   @Override
   public void delete(ResourceId id) {
-    if (id.kind() == Kind.KN_BROKER) services.delete(id);
+    if (Addressables.is(id.kind())) services.delete(id);
     scaling.delete(id);
     String name = Names.integration(id);
     if (!client
@@ -115,10 +115,12 @@ final class CamelKApplier implements Applier {
     return true;
   }
 
-  /** A Broker's Service, in its namespace (see {@link BrokerServices}). */
+  /**
+   * A Broker's, Sequence's or Parallel's Service, in its namespace (see {@link BrokerServices}).
+   */
   @Override
   public String address(ResourceId addressable) {
-    return addressable.kind() == Kind.KN_BROKER ? BrokerServices.url(addressable) : null;
+    return Addressables.is(addressable.kind()) ? BrokerServices.url(addressable) : null;
   }
 
   /** The Secret of the plan's literal secrets, or null (and no Secret) when there are none. */

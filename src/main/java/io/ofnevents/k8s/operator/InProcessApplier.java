@@ -2,7 +2,6 @@ package io.ofnevents.k8s.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.runtime.console.EventRecorder;
@@ -141,7 +140,7 @@ final class InProcessApplier implements Applier, AutoCloseable {
   /** One Service for the runtime's ingress port (see {@link IngressExposure}). */
   @Override
   public String address(ResourceId addressable) {
-    return addressable.kind() == Kind.KN_BROKER ? ingress.url(addressable) : null;
+    return Addressables.is(addressable.kind()) ? ingress.url(addressable) : null;
   }
 
   @Override

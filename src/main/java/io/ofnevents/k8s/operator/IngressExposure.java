@@ -15,12 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * In-process mode: the one Service in front of the runtime's Broker ingress ({@code
- * {lease}-ingress}, port 80 to `--ingress-port`, in the operator's namespace). Only the leading
- * replica runs the routes, so the Service selects one pod: the leader labels its own pod when its
- * term starts (and takes the label off any other pod, a leader that went away without doing so),
- * and takes it off its own when the term ends. Outside a pod there is no Service: the Brokers'
- * address is this host and port.
+ * In-process mode: the one Service in front of the runtime's ingress (Brokers, Sequences and
+ * Parallels: {@code {lease}-ingress}, port 80 to `--ingress-port`, in the operator's namespace).
+ * Only the leading replica runs the routes, so the Service selects one pod: the leader labels its
+ * own pod when its term starts (and takes the label off any other pod, a leader that went away
+ * without doing so), and takes it off its own when the term ends. Outside a pod there is no
+ * Service: their address is this host and port.
  *
  * @param namespace the operator's namespace, null when not running in a pod
  * @param pod this replica's pod
@@ -43,10 +43,10 @@ public record IngressExposure(String namespace, String pod, String lease, int po
     return namespace != null && pod != null && port > 0;
   }
 
-  /** The address of Broker `id`; null when the ingress is off. */
-  String url(ResourceId broker) {
+  /** The address of Broker, Sequence or Parallel `id`; null when the ingress is off. */
+  String url(ResourceId addressable) {
     if (port <= 0) return null;
-    String path = Names.brokerPath(broker.namespace(), broker.name());
+    String path = Addressables.path(addressable);
     if (!inPod()) return "http://" + host + ":" + port + path;
     return "http://"
         + Names.operatorIngressService(lease)

@@ -103,7 +103,7 @@ final class KnReconciler {
     if (changed != null) return refused(id, cr, s, IMMUTABLE, changed);
 
     List<Loaded> inputs = new ArrayList<>(List.of(self));
-    inputs.addAll(Inputs.of(r, cache));
+    inputs.addAll(inputs(r));
     List<Problem> problems = Validator.validate(inputs);
     if (problems.stream().anyMatch(p -> p.isError() && id.equals(p.resource()))) {
       console.put(id, loaded, problems, null);
@@ -138,6 +138,11 @@ final class KnReconciler {
     return !resolution.failures().isEmpty() || kind.retry(f, s)
         ? Reconciler.Result.RETRY
         : Reconciler.Result.DONE;
+  }
+
+  /** What `r` (of either API) is planned with (see {@link Inputs}). */
+  List<Loaded> inputs(Resource r) {
+    return Inputs.of(r, cache, apis);
   }
 
   /** Compiles `r` with its inputs and applies it; marks where its routes stand. */
@@ -177,7 +182,8 @@ final class KnReconciler {
 
   /**
    * Whether we serve it: with our CRDs everything; with Knative's own, only Brokers of our class
-   * and the Triggers of those Brokers.
+   * and the Triggers of those Brokers. Knative's flow controllers serve every Sequence and Parallel
+   * (flows have no class to opt out by), so with its CRDs they are Knative's, as PingSources are.
    */
   private boolean ours(ResourceId id, GenericKubernetesResource cr) {
     if (apis.owner(id.kind()) != KnativeApis.Owner.KNATIVE) return true;
@@ -194,7 +200,7 @@ final class KnReconciler {
               .map(g -> Broker.OFN_CLASS.equals(brokerClass(g)))
               .orElse(false);
     }
-    return false; // PingSources and the other kinds are Knative's
+    return false; // PingSources, flows and the other kinds are Knative's
   }
 
   /**

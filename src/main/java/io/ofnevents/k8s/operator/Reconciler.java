@@ -151,7 +151,7 @@ final class Reconciler {
    */
   private List<Loaded> context(LoadResult loaded) {
     if (loaded.hasErrors() || loaded.resources().size() != 1) return List.of();
-    return Inputs.of(loaded.resources().get(0).resource(), cache);
+    return knative.inputs(loaded.resources().get(0).resource());
   }
 
   private static Outcome.Plan plan(Outcome outcome) {

@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.ofnevents.k8s.operator.status.BrokerStatus;
 import io.ofnevents.k8s.operator.status.KindStatus;
 import io.ofnevents.k8s.operator.status.KnTriggerStatus;
+import io.ofnevents.k8s.operator.status.ParallelStatus;
 import io.ofnevents.k8s.operator.status.PingSourceStatus;
+import io.ofnevents.k8s.operator.status.SequenceStatus;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
 import java.util.ArrayList;
@@ -58,7 +60,9 @@ final class Watched {
                   Kind.CLUSTER_EVENT_BUS, new Watch(Role.BUS, null),
                   Kind.KN_BROKER, new Watch(Role.REFERENCED, new BrokerStatus()),
                   Kind.KN_TRIGGER, new Watch(Role.RECONCILED, new KnTriggerStatus()),
-                  Kind.KN_PING_SOURCE, new Watch(Role.REFERENCED, new PingSourceStatus()))));
+                  Kind.KN_PING_SOURCE, new Watch(Role.REFERENCED, new PingSourceStatus()),
+                  Kind.KN_SEQUENCE, new Watch(Role.REFERENCED, new SequenceStatus()),
+                  Kind.KN_PARALLEL, new Watch(Role.REFERENCED, new ParallelStatus()))));
 
   private Watched() {}
 

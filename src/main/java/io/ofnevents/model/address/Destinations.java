@@ -8,6 +8,7 @@ import io.ofnevents.model.ResourceSet;
 import io.ofnevents.model.SinkSpec;
 import io.ofnevents.model.knative.Destination;
 import io.ofnevents.model.knative.KReference;
+import io.ofnevents.model.knative.SequenceStep;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -77,10 +78,10 @@ public final class Destinations {
   }
 
   /**
-   * Every ref a resource sends events to, namespace filled in: those of its Knative destinations
-   * and of its OpenFunction sinks given by `ref` only (upstream: a `uri` wins). Read from the
-   * records' components, so a new kind whose destinations are {@link Destination}s needs nothing
-   * here.
+   * Every ref a resource sends events to, namespace filled in: those of its Knative destinations (a
+   * Sequence step's inline ones too) and of its OpenFunction sinks given by `ref` only (upstream: a
+   * `uri` wins). Read from the records' components, so a new kind whose destinations are {@link
+   * Destination}s needs nothing here.
    */
   public static List<Ref> refsOf(Resource r) {
     List<Ref> refs = new ArrayList<>();
@@ -89,7 +90,10 @@ public final class Destinations {
   }
 
   private static void collect(Object node, String namespace, List<Ref> into) {
-    if (node instanceof Destination d) {
+    if (node instanceof SequenceStep step) {
+      // a step holds Knative's Destination fields inline
+      collect(step.destination(), namespace, into);
+    } else if (node instanceof Destination d) {
       if (d.ref() != null) into.add(Ref.of(d.ref(), namespace));
     } else if (node instanceof SinkSpec s) {
       if (s.ref() != null && s.uri() == null) into.add(Ref.of(s.ref(), namespace));

@@ -50,6 +50,8 @@ class KnDiscoveryTest {
               "metadata: {name: default, namespace: default, annotations: {eventing.knative.dev/broker.class: MTChannelBasedBroker}}"));
       cluster.apply(KnOperatorTest.TRIGGER);
       cluster.apply(KnOperatorTest.PING);
+      cluster.apply(KnFlowOperatorTest.SEQUENCE);
+      cluster.apply(KnFlowOperatorTest.PARALLEL);
       cluster.apply(
           KnOperatorTest.BROKER.replace(
               "metadata: {name: default, namespace: default}", OURS_CLASS));
@@ -76,6 +78,11 @@ class KnDiscoveryTest {
         assertThat(cluster.integration("default", "kn-broker-default")).isNull();
         assertThat(cluster.integration("default", "kn-trigger-orders")).isNull();
         assertThat(cluster.integration("default", "kn-pingsource-ping")).isNull();
+        // Knative's flow controllers serve every Sequence and Parallel
+        assertThat(cluster.status(Kind.KN_SEQUENCE, "default", "seq")).isEmpty();
+        assertThat(cluster.status(Kind.KN_PARALLEL, "default", "par")).isEmpty();
+        assertThat(cluster.integration("default", "kn-sequence-seq")).isNull();
+        assertThat(cluster.integration("default", "kn-parallel-par")).isNull();
       }
     }
   }

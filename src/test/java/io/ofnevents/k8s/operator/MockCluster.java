@@ -55,7 +55,13 @@ final class MockCluster implements AutoCloseable {
    * (without our `app.kubernetes.io/part-of` label).
    */
   void installKnativeCrds(boolean ours) {
-    for (Kind kind : List.of(Kind.KN_BROKER, Kind.KN_TRIGGER, Kind.KN_PING_SOURCE)) {
+    for (Kind kind :
+        List.of(
+            Kind.KN_BROKER,
+            Kind.KN_TRIGGER,
+            Kind.KN_PING_SOURCE,
+            Kind.KN_SEQUENCE,
+            Kind.KN_PARALLEL)) {
       var crd = Crds.crd(kind);
       if (!ours) crd.getMetadata().setLabels(Map.of("knative.dev/crd-install", "true"));
       client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
@@ -130,6 +136,24 @@ final class MockCluster implements AutoCloseable {
                     .as(kind + " default/" + name)
                     .containsEntry("status", status);
               }
+            });
+  }
+
+  /**
+   * Waits until condition `type` of `kind` `default/name` has `status` and, unless null, `reason`;
+   * the assertion shows the whole status.
+   */
+  void awaitCondition(
+      java.time.Duration wait, Kind kind, String name, String type, String status, String reason) {
+    org.awaitility.Awaitility.await()
+        .atMost(wait)
+        .untilAsserted(
+            () -> {
+              var c =
+                  org.assertj.core.api.Assertions.assertThat(condition(kind, "default", name, type))
+                      .as(kind + " " + name + " " + type + " in " + status(kind, "default", name))
+                      .containsEntry("status", status);
+              if (reason != null) c.containsEntry("reason", reason);
             });
   }
 

@@ -98,16 +98,7 @@ public final class BrokerStatus implements KindStatus {
 
   @Override
   public void running(Findings f, Run run, KnStatus s) {
-    if (f.address() == null) {
-      s.field("address", null);
-      s.markFalse(ADDRESSABLE, "nil URL", "URL is nil");
-    } else {
-      Map<String, Object> address = new LinkedHashMap<>();
-      address.put("name", "http");
-      address.put("url", f.address());
-      s.field("address", address);
-      s.markTrue(ADDRESSABLE);
-    }
+    Address.mark(f, s, ADDRESSABLE, "nil URL", "URL is nil");
     run.mark(s, INGRESS, "DeploymentFailure");
   }
 }
