@@ -194,7 +194,7 @@ final class KnReconciler {
               .map(g -> Broker.OFN_CLASS.equals(brokerClass(g)))
               .orElse(false);
     }
-    return false; // PingSources and the other kinds are Knative's
+    return false; // PingSources, ApiServerSources and the other kinds are Knative's
   }
 
   /**

@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Which Knative kinds the cluster serves, found by API discovery, and whose CRDs serve them. With
  * ours (`k8s/crds/knative/`, labelled `app.kubernetes.io/part-of: ofn-events`, for clusters without
- * Knative) every Broker, Trigger and PingSource is ours. With Knative Eventing's own CRDs its
- * controllers run too, so ofn-events is one Broker class among others, as Knative's Kafka broker
- * is: it serves the Brokers of class {@link Broker#OFN_CLASS} and their Triggers, and leaves every
- * other Broker, Trigger and PingSource to Knative. CRDs created later are seen by an informer on
- * CustomResourceDefinitions.
+ * Knative) every Broker, Trigger, PingSource and ApiServerSource is ours. With Knative Eventing's
+ * own CRDs its controllers run too, so ofn-events is one Broker class among others, as Knative's
+ * Kafka broker is: it serves the Brokers of class {@link Broker#OFN_CLASS} and their Triggers, and
+ * leaves every other Broker, Trigger and every source to Knative (its controller would run an
+ * adapter of its own: each change would be sent twice). CRDs created later are seen by an informer
+ * on CustomResourceDefinitions.
  */
 final class KnativeApis implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KnativeApis.class);
