@@ -37,6 +37,22 @@ final class AccessReviews extends KubernetesCrudDispatcher {
     super(crds);
   }
 
+  /** A mock cluster answering access reviews, with the ApiServerSource CRD: ours or Knative's. */
+  record Cluster(MockCluster cluster, AccessReviews reviews) {}
+
+  static Cluster cluster(boolean ourApiServerSourceCrd) {
+    AccessReviews[] made = new AccessReviews[1];
+    MockCluster cluster =
+        new MockCluster(
+            true,
+            crds -> {
+              made[0] = new AccessReviews(crds);
+              return made[0];
+            });
+    cluster.installCrd(io.ofnevents.model.Kind.KN_API_SERVER_SOURCE, ourApiServerSourceCrd);
+    return new Cluster(cluster, made[0]);
+  }
+
   /** Grants the RBAC objects of `yaml` (one or more documents; other kinds are ignored). */
   void grant(String yaml) {
     Object parsed = JSON.unmarshal(yaml);

@@ -35,14 +35,9 @@ class KnApiServerInProcessIT {
   @BeforeEach
   void start() {
     sink = RecordingSink.start();
-    cluster =
-        new MockCluster(
-            true,
-            crds -> {
-              reviews = new AccessReviews(crds);
-              return reviews;
-            });
-    cluster.installCrd(Kind.KN_API_SERVER_SOURCE, true);
+    AccessReviews.Cluster served = AccessReviews.cluster(true);
+    cluster = served.cluster();
+    reviews = served.reviews();
     Path kubeconfig = MockApiServer.kubeconfig(dir, cluster.server.url("/"));
     operator =
         Operator.inProcess(

@@ -59,14 +59,9 @@ class KnApiServerOperatorTest {
   Operator operator;
 
   void start(boolean ours) {
-    cluster =
-        new MockCluster(
-            true,
-            crds -> {
-              reviews = new AccessReviews(crds);
-              return reviews;
-            });
-    cluster.installCrd(Kind.KN_API_SERVER_SOURCE, ours);
+    AccessReviews.Cluster served = AccessReviews.cluster(ours);
+    cluster = served.cluster();
+    reviews = served.reviews();
     operator = Operator.camelK(cluster.client, null, OperatorTest.VERSION);
     operator.start();
     await().atMost(OperatorTest.WAIT).until(operator::ready);
