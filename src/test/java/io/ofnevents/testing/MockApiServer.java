@@ -67,44 +67,7 @@ public final class MockApiServer implements AutoCloseable {
 
   /** `/api/v1` and `/apis/apps/v1` as a real API server lists them (the kinds tests use). */
   private void discovery() {
-    APIResourceList core =
-        new APIResourceListBuilder()
-            .withGroupVersion("v1")
-            .addNewResource()
-            .withName("pods")
-            .withSingularName("pod")
-            .withNamespaced(true)
-            .withKind("Pod")
-            .withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
-            .endResource()
-            .addNewResource()
-            .withName("pods/status")
-            .withNamespaced(true)
-            .withKind("Pod")
-            .withVerbs("get", "patch", "update")
-            .endResource()
-            .addNewResource()
-            .withName("events")
-            .withSingularName("event")
-            .withNamespaced(true)
-            .withKind("Event")
-            .withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
-            .endResource()
-            .addNewResource()
-            .withName("namespaces")
-            .withSingularName("namespace")
-            .withNamespaced(false)
-            .withKind("Namespace")
-            .withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
-            .endResource()
-            .addNewResource()
-            .withName("configmaps")
-            .withSingularName("configmap")
-            .withNamespaced(true)
-            .withKind("ConfigMap")
-            .withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
-            .endResource()
-            .build();
+    APIResourceList core = coreV1();
     APIResourceList apps =
         new APIResourceListBuilder()
             .withGroupVersion("apps/v1")
@@ -125,6 +88,47 @@ public final class MockApiServer implements AutoCloseable {
             .build();
     server.expect().get().withPath("/api/v1").andReturn(200, core).always();
     server.expect().get().withPath("/apis/apps/v1").andReturn(200, apps).always();
+  }
+
+  /** `/api/v1` as a real API server lists it, for the kinds tests use (also the operator's). */
+  public static APIResourceList coreV1() {
+    return new APIResourceListBuilder()
+        .withGroupVersion("v1")
+        .addNewResource()
+        .withName("pods")
+        .withSingularName("pod")
+        .withNamespaced(true)
+        .withKind("Pod")
+        .withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
+        .endResource()
+        .addNewResource()
+        .withName("pods/status")
+        .withNamespaced(true)
+        .withKind("Pod")
+        .withVerbs("get", "patch", "update")
+        .endResource()
+        .addNewResource()
+        .withName("events")
+        .withSingularName("event")
+        .withNamespaced(true)
+        .withKind("Event")
+        .withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
+        .endResource()
+        .addNewResource()
+        .withName("namespaces")
+        .withSingularName("namespace")
+        .withNamespaced(false)
+        .withKind("Namespace")
+        .withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
+        .endResource()
+        .addNewResource()
+        .withName("configmaps")
+        .withSingularName("configmap")
+        .withNamespaced(true)
+        .withKind("ConfigMap")
+        .withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
+        .endResource()
+        .build();
   }
 
   /** A client of the test's own, to create, change and delete objects. */

@@ -66,7 +66,15 @@ public final class Export {
           ns + "/10-integration-" + name + ".yaml",
           ManifestYaml.write(
               String.format(HEADER, file.resource()),
-              IntegrationFactory.integration(file, bundle.applicationProperties(), version, null)));
+              IntegrationFactory.integration(
+                  file,
+                  bundle.applicationProperties(),
+                  version,
+                  null,
+                  resources
+                      .get(file.resource())
+                      .map(IntegrationFactory::serviceAccount)
+                      .orElse(null))));
     }
     kameletsByNamespace.forEach(
         (ns, names) ->

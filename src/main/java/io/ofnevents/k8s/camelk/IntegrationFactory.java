@@ -3,6 +3,8 @@ package io.ofnevents.k8s.camelk;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.ofnevents.compile.Names;
 import io.ofnevents.compile.RouteFile;
+import io.ofnevents.model.Resource;
+import io.ofnevents.model.knative.ApiServerSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -57,6 +59,19 @@ public final class IntegrationFactory {
    */
   public static Integration integration(
       RouteFile file, String applicationProperties, String version, LiteralSecret literalSecret) {
+    return integration(file, applicationProperties, version, literalSecret, null);
+  }
+
+  /**
+   * As above, its pod running as `serviceAccountName` (null: Camel K's default), which is the
+   * identity an ApiServerSource watches with (see {@link #serviceAccount}).
+   */
+  public static Integration integration(
+      RouteFile file,
+      String applicationProperties,
+      String version,
+      LiteralSecret literalSecret,
+      String serviceAccountName) {
     Integration it = new Integration();
     it.setMetadata(
         new ObjectMetaBuilder()
@@ -100,8 +115,20 @@ public final class IntegrationFactory {
       traits.setMount(mount);
     }
     spec.setTraits(traits);
+    spec.setServiceAccountName(serviceAccountName);
     it.setSpec(spec);
     return it;
+  }
+
+  /**
+   * The service account the Integration of `r` runs as: an ApiServerSource's
+   * `spec.serviceAccountName` (Knative's default `default` when none is given), whose rights are
+   * what its watches have; null for every other kind.
+   */
+  public static String serviceAccount(Resource r) {
+    if (!(r instanceof ApiServerSource a)) return null;
+    String sa = a.spec().serviceAccountName();
+    return sa == null || sa.isBlank() ? "default" : sa;
   }
 
   /**

@@ -66,7 +66,11 @@ final class CamelKApplier implements Applier {
     IntegrationFactory.LiteralSecret literal = literalSecret(id, owner, plan, ref);
     Integration desired =
         IntegrationFactory.integration(
-            plan.routes(), plan.applicationProperties(), version, literal);
+            plan.routes(),
+            plan.applicationProperties(),
+            version,
+            literal,
+            serviceAccount(id, owner));
     desired.getMetadata().setOwnerReferences(List.of(ref));
     var integrations = client.resources(Integration.class).inNamespace(id.namespace());
     Integration current = integrations.withName(desired.getMetadata().getName()).get();
@@ -155,6 +159,15 @@ final class CamelKApplier implements Applier {
       secrets.resource(desired).createOr(op -> op.update());
     }
     return new IntegrationFactory.LiteralSecret(name, new TreeSet<>(data.keySet()));
+  }
+
+  /** The service account of an ApiServerSource's Integration, null for the other kinds. */
+  private static String serviceAccount(ResourceId id, GenericKubernetesResource owner) {
+    if (id.kind() != Kind.KN_API_SERVER_SOURCE) return null;
+    return Resources.load(id.kind(), owner).resources().stream()
+        .findFirst()
+        .map(l -> IntegrationFactory.serviceAccount(l.resource()))
+        .orElse(null);
   }
 
   static OwnerReference ownerRef(HasMetadata owner, boolean controller) {

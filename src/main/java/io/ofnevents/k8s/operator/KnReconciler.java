@@ -200,7 +200,7 @@ final class KnReconciler {
               .map(g -> Broker.OFN_CLASS.equals(brokerClass(g)))
               .orElse(false);
     }
-    return false; // PingSources, flows and the other kinds are Knative's
+    return false; // PingSources, ApiServerSources, flows and the other kinds are Knative's
   }
 
   /**

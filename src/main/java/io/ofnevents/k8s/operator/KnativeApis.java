@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Which Knative kinds the cluster serves, found by API discovery, and whose CRDs serve them. With
  * ours (`k8s/crds/knative/`, labelled `app.kubernetes.io/part-of: ofn-events`, for clusters without
- * Knative) every Broker, Trigger, PingSource, Sequence and Parallel is ours. With Knative
- * Eventing's own CRDs its controllers run too, so ofn-events is one Broker class among others, as
- * Knative's Kafka broker is: it serves the Brokers of class {@link Broker#OFN_CLASS} and their
- * Triggers, and leaves every other Broker, Trigger, PingSource, Sequence and Parallel to Knative
- * (flows have no class: Knative's flow controllers serve them all). CRDs created later are seen by
+ * Knative) every Broker, Trigger, PingSource, ApiServerSource, Sequence and Parallel is ours. With
+ * Knative Eventing's own CRDs its controllers run too, so ofn-events is one Broker class among
+ * others, as Knative's Kafka broker is: it serves the Brokers of class {@link Broker#OFN_CLASS} and
+ * their Triggers, and leaves every other Broker, Trigger, every source (its controller would run an
+ * adapter of its own: each change would be sent twice) and every Sequence and Parallel (flows have
+ * no class: Knative's flow controllers serve them all) to Knative. CRDs created later are seen by
  * an informer on CustomResourceDefinitions.
  */
 final class KnativeApis implements AutoCloseable {

@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class Operator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
 
-  /** Sink refs are not watched: resources using them are re-resolved this often. */
+  /**
+   * Sink refs are not watched: resources using them are re-resolved this often, and so are
+   * ApiServerSources (the namespaces they select and the RBAC of their service account).
+   */
   static final Duration REF_RESYNC = Duration.ofMinutes(5);
 
   /** How long a CRD that appeared may take to be served before its kind is given up. */
@@ -202,7 +205,13 @@ public final class Operator implements AutoCloseable {
     Worker w =
         new Worker(
             reconciler,
-            id -> cache.get(id).map(r -> Resources.hasSinkRef(Resources.spec(r))).orElse(false),
+            // an ApiServerSource's namespaces and RBAC are not watched either
+            id ->
+                id.kind() == Kind.KN_API_SERVER_SOURCE
+                    || cache
+                        .get(id)
+                        .map(r -> Resources.hasSinkRef(Resources.spec(r)))
+                        .orElse(false),
             REF_RESYNC);
     worker = w;
     for (Kind kind : Watched.reconciled()) {

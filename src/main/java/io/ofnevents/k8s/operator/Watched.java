@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.ofnevents.k8s.operator.status.ApiServerSourceStatus;
 import io.ofnevents.k8s.operator.status.BrokerStatus;
 import io.ofnevents.k8s.operator.status.KindStatus;
 import io.ofnevents.k8s.operator.status.KnTriggerStatus;
@@ -62,7 +63,9 @@ final class Watched {
                   Kind.KN_TRIGGER, new Watch(Role.RECONCILED, new KnTriggerStatus()),
                   Kind.KN_PING_SOURCE, new Watch(Role.REFERENCED, new PingSourceStatus()),
                   Kind.KN_SEQUENCE, new Watch(Role.REFERENCED, new SequenceStatus()),
-                  Kind.KN_PARALLEL, new Watch(Role.REFERENCED, new ParallelStatus()))));
+                  Kind.KN_PARALLEL, new Watch(Role.REFERENCED, new ParallelStatus()),
+                  Kind.KN_API_SERVER_SOURCE,
+                      new Watch(Role.REFERENCED, new ApiServerSourceStatus()))));
 
   private Watched() {}
 

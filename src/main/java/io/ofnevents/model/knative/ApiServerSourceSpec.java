@@ -24,8 +24,9 @@ public record ApiServerSourceSpec(
                 + " whole object.")
         String mode,
     @Doc(
-            "The identity that watches: in a cluster the Integration runs as this service account"
-                + " (default: default); standalone the kubeconfig's identity watches instead.")
+            "The identity that watches: on Camel K the Integration runs as this service account"
+                + " (default: default), whose get/list/watch rights the operator checks;"
+                + " in-process the operator's own identity watches, standalone the kubeconfig's.")
         String serviceAccountName,
     @Doc(
             "Which namespaces are watched: {} all of them; otherwise those whose labels match,"

@@ -156,6 +156,41 @@ class ExportTest {
             "crds/events.openfunction.io_clustereventbus.yaml");
   }
 
+  /**
+   * Seed 003's source (with its Broker; its Trigger's Service needs a cluster): the source's
+   * Integration runs as events-sa, whose RBAC the seed ships.
+   */
+  @Test
+  void anApiServerSourcesIntegrationRunsAsItsServiceAccount(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    for (String f : List.of("broker.yaml", "k8s-events.yaml")) {
+      Files.copy(Path.of("examples/knative/apiserversource", f), dir.resolve(f));
+    }
+    Export.Result result = export(dir);
+    Map<String, Object> accounts = new TreeMap<>();
+    result
+        .files()
+        .forEach(
+            (file, yaml) -> {
+              if (file.contains("10-integration-")) {
+                Map<?, ?> spec = (Map<?, ?>) ((Map<?, ?>) parse(yaml)).get("spec");
+                accounts.put(file, String.valueOf(spec.get("serviceAccountName")));
+              }
+            });
+    String source =
+        "default/10-integration-"
+            + io.ofnevents.compile.Names.integration(
+                new io.ofnevents.model.ResourceId(
+                    io.ofnevents.model.Kind.KN_API_SERVER_SOURCE, "default", "testevents"))
+            + ".yaml";
+    assertThat(accounts).containsEntry(source, "events-sa").hasSizeGreaterThan(1);
+    // the other kinds keep Camel K's default
+    accounts.forEach(
+        (file, sa) -> {
+          if (!file.equals(source)) assertThat(sa).as(file).isEqualTo("null");
+        });
+  }
+
   static Export.Result export(Path input) throws IOException {
     LoadResult loaded = load(input);
     assertThat(loaded.hasErrors()).as(loaded.problems().toString()).isFalse();

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.camel.v1.Integration;
 import org.apache.camel.v1.Kamelet;
 
@@ -34,17 +35,23 @@ final class MockCluster implements AutoCloseable {
 
   /** `knativeCrds`: whether ofn-events' Knative CRDs are installed (else none are). */
   MockCluster(boolean knativeCrds) {
+    this(knativeCrds, KubernetesCrudDispatcher::new);
+  }
+
+  /**
+   * As above, served by the CRUD dispatcher `dispatcher` makes of the OpenFunction CRDs (one that
+   * also answers what CRUD mode cannot, as {@link AccessReviews}).
+   */
+  MockCluster(
+      boolean knativeCrds,
+      Function<List<CustomResourceDefinitionContext>, KubernetesCrudDispatcher> dispatcher) {
     List<CustomResourceDefinitionContext> crds =
         Kind.openFunction().stream()
             .map(k -> CustomResourceDefinitionContext.fromCrd(Crds.crd(k)))
             .toList();
     server =
         new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(crds),
-            false);
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher.apply(crds), false);
     server.init();
     client = server.createClient();
     if (knativeCrds) installKnativeCrds(true);
@@ -188,6 +195,13 @@ final class MockCluster implements AutoCloseable {
 
   private static String namespaceOf(GenericKubernetesResource r) {
     return r.getMetadata().getNamespace() == null ? "default" : r.getMetadata().getNamespace();
+  }
+
+  /** Creates the CRD of one Knative kind: ours, or as Knative Eventing installs it. */
+  void installCrd(Kind kind, boolean ours) {
+    var crd = Crds.crd(kind);
+    if (!ours) crd.getMetadata().setLabels(Map.of("knative.dev/crd-install", "true"));
+    client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
   }
 
   @Override

@@ -40,7 +40,9 @@ class RbacTest {
               "/services:create",
               "/services:delete",
               "apiextensions.k8s.io/customresourcedefinitions:watch",
-              "sources.knative.dev/*:get");
+              "sources.knative.dev/*:get",
+              "authorization.k8s.io/subjectaccessreviews:create",
+              "/namespaces:list");
     }
     List<String> leader = granted(Path.of("k8s/operator/leader-election.yaml"));
     assertThat(leader).contains("/pods:patch", "/pods:list", "/services:create");
