@@ -36,6 +36,38 @@ final class FlowCounts {
     return MeterQuery.of(hop.meter(suffix), t[0], t[1], t[2], t[3]);
   }
 
+  /**
+   * The counts of a flow's own node: what its entry hop `first` took, and what failed, was
+   * dead-lettered or parked at any hop.
+   */
+  static Map<String, MeterQuery> flow(FlowHop first) {
+    Map<String, MeterQuery> counts = new LinkedHashMap<>();
+    counts.put("received", q(first, "events.received"));
+    counts.put("failed", all(first, "events.failed"));
+    counts.put("deadLettered", all(first, "events.dead.lettered"));
+    counts.put("parked", all(first, "events.parked"));
+    return counts;
+  }
+
+  /**
+   * The edge of the replies of `from` to `reply`: an HTTP reply is a hop of its own (`replyHop`),
+   * counted as such; into a Broker or flow they are `from`'s replies (`passed`).
+   */
+  static void reply(
+      GraphBuilder graph,
+      String from,
+      Destination reply,
+      FlowHop replyHop,
+      MeterQuery passed,
+      io.ofnevents.model.ResourceId resource) {
+    String to = KnNodes.destination(graph, reply, replyHop.namespace());
+    Map<String, MeterQuery> c =
+        to.startsWith("sink:")
+            ? pick(of(replyHop), "received", "delivered", "failed", "deadLettered", "parked")
+            : Map.of("delivered", passed);
+    graph.edge(new Edge(from + "->reply:" + to, from, to, "reply", resource, c));
+  }
+
   static MeterQuery q(FlowHop hop, String suffix) {
     return MeterQuery.of(hop.meter(suffix), hop.tags());
   }

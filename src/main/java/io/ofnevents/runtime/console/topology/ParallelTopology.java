@@ -43,11 +43,7 @@ final class ParallelTopology implements TopologyProvider {
     List<ParallelBranch> branches = p.spec().branches() == null ? List.of() : p.spec().branches();
     // every branch's filter hop takes every event, so branch 0's counts what entered
     FlowHop first = new FlowHop(FlowHop.Role.FILTER, ns, p.name(), 0);
-    Map<String, MeterQuery> counts = new LinkedHashMap<>();
-    counts.put("received", FlowCounts.q(first, "events.received"));
-    counts.put("failed", FlowCounts.all(first, "events.failed"));
-    counts.put("deadLettered", FlowCounts.all(first, "events.dead.lettered"));
-    counts.put("parked", FlowCounts.all(first, "events.parked"));
+    Map<String, MeterQuery> counts = FlowCounts.flow(first);
     graph.node(
         new Node(
             id,
@@ -125,16 +121,12 @@ final class ParallelTopology implements TopologyProvider {
         sc);
     Destination reply = b.reply() != null ? b.reply() : p.spec().reply();
     if (reply == null) return;
-    String to = KnNodes.destination(graph, reply, ns);
-    Map<String, MeterQuery> rc;
-    if (to.startsWith("sink:")) {
-      FlowHop replyHop = new FlowHop(FlowHop.Role.PARALLEL_REPLY, ns, name, i);
-      rc =
-          FlowCounts.pick(
-              FlowCounts.of(replyHop), "received", "delivered", "failed", "deadLettered", "parked");
-    } else {
-      rc = Map.of("delivered", sc.get("replied"));
-    }
-    graph.edge(new Edge(subscriber + "->reply:" + to, subscriber, to, "reply", p.id(), rc));
+    FlowCounts.reply(
+        graph,
+        subscriber,
+        reply,
+        new FlowHop(FlowHop.Role.PARALLEL_REPLY, ns, name, i),
+        sc.get("replied"),
+        p.id());
   }
 }

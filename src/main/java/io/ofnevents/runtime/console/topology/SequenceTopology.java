@@ -41,11 +41,7 @@ final class SequenceTopology implements TopologyProvider {
     String id = KnNodes.sequence(ns, s.name());
     List<SequenceStep> steps = s.spec().steps() == null ? List.of() : s.spec().steps();
     FlowHop first = new FlowHop(FlowHop.Role.STEP, ns, s.name(), 0);
-    Map<String, MeterQuery> counts = new LinkedHashMap<>();
-    counts.put("received", FlowCounts.q(first, "events.received"));
-    counts.put("failed", FlowCounts.all(first, "events.failed"));
-    counts.put("deadLettered", FlowCounts.all(first, "events.dead.lettered"));
-    counts.put("parked", FlowCounts.all(first, "events.parked"));
+    Map<String, MeterQuery> counts = FlowCounts.flow(first);
     graph.node(
         new Node(
             id,
@@ -91,24 +87,15 @@ final class SequenceTopology implements TopologyProvider {
       previous = node;
       previousCounts = c;
     }
-    if (previousCounts != null && s.reply() != null) reply(graph, s, previous, previousCounts);
-  }
-
-  /** The last step's reply to `spec.reply`: its own hop when HTTP, else entered directly. */
-  private static void reply(
-      GraphBuilder graph, Sequence s, String last, Map<String, MeterQuery> lastCounts) {
-    String ns = s.namespace();
-    String to = KnNodes.destination(graph, s.reply(), ns);
-    Map<String, MeterQuery> c;
-    if (to.startsWith("sink:")) {
-      FlowHop reply = new FlowHop(FlowHop.Role.SEQUENCE_REPLY, ns, s.name(), 0);
-      c =
-          FlowCounts.pick(
-              FlowCounts.of(reply), "received", "delivered", "failed", "deadLettered", "parked");
-    } else {
-      c = Map.of("delivered", lastCounts.get("replied"));
+    if (previousCounts != null && s.reply() != null) {
+      FlowCounts.reply(
+          graph,
+          previous,
+          s.reply(),
+          new FlowHop(FlowHop.Role.SEQUENCE_REPLY, ns, s.name(), 0),
+          previousCounts.get("replied"),
+          s.id());
     }
-    graph.edge(new Edge(last + "->reply:" + to, last, to, "reply", s.id(), c));
   }
 
   static String describe(Destination d) {
