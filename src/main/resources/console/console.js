@@ -301,7 +301,7 @@
   // replay and drop are the parked-events API's (/api/parked), with the management API's token
   function parked(r) {
     const p = r.parked;
-    if (!p.available) return el('p', { class: 'empty', id: 'd-parked' }, 'No parked events: only the Triggers running here park events.');
+    if (!p.available) return el('p', { class: 'empty', id: 'd-parked' }, 'No parked events: only resources whose routes run here park events (Triggers of both APIs, PingSources, ApiServerSources, Sequences, Parallels).');
     if (!p.events.length) return el('p', { class: 'empty', id: 'd-parked' }, 'No parked events.');
     const act = (verb, id) => async () => {
       const path = 'api/parked/' + id.split('/').map(encodeURIComponent).join('/') + '/' + verb;
@@ -318,7 +318,7 @@
         el('tbody', {}, p.events.map(e => el('tr', { 'data-parked': e.id, title: JSON.stringify(e.attributes, null, 1) },
           el('td', {}, e.parkedAt ? new Date(e.parkedAt).toLocaleTimeString() : ''),
           el('td', {}, e.id), el('td', {}, e.eventId || ''),
-          el('td', {}, e.subscriber < 0 ? 'none (unreadable)' : String(e.subscriber)),
+          el('td', {}, e.subscriber < 0 ? 'none (unreadable)' : e.field || String(e.subscriber)),
           el('td', { class: 'reason' }, errorText(e)),
           el('td', {}, st.about.actions ? [el('button', { onclick: act('replay', e.id) }, 'Replay'),
             el('button', { onclick: act('drop', e.id) }, 'Drop')] : null))))));

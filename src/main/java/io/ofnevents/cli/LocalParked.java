@@ -9,6 +9,7 @@ import io.ofnevents.runtime.RuntimeOptions;
 import io.ofnevents.runtime.bus.BusEndpoint;
 import io.ofnevents.runtime.parking.ParkedApi;
 import io.ofnevents.runtime.parking.ParkedEvents;
+import io.ofnevents.runtime.parking.ParkingOwners;
 import io.ofnevents.runtime.parking.ParkingRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -65,6 +66,23 @@ final class LocalParked implements ParkedClient {
   public List<JsonNode> list(String trigger, int limit) throws Exception {
     List<JsonNode> out = new ArrayList<>();
     for (ParkedEvents.Parked p : call(() -> parked.list(trigger, limit))) {
+      out.add(ParkedApi.item(p, false));
+    }
+    return out;
+  }
+
+  @Override
+  public List<JsonNode> listResource(String ref, int limit) throws Exception {
+    ResourceId id = ParkingOwners.parseRef(ref).orElseThrow();
+    if (id.kind().isKnative()) {
+      // only OpenFunction Triggers' delivery routes are compiled for -f (Compiler.compileParking)
+      throw new Failure(
+          "-f reads the parked events of OpenFunction Triggers; those of "
+              + id
+              + " are read through the runtime running it: use --runtime-url");
+    }
+    List<JsonNode> out = new ArrayList<>();
+    for (ParkedEvents.Parked p : call(() -> parked.list(id, limit))) {
       out.add(ParkedApi.item(p, false));
     }
     return out;

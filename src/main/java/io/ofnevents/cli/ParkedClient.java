@@ -8,8 +8,11 @@ import java.util.List;
  * bus; each event is the JSON object of `GET /api/parked`.
  */
 interface ParkedClient extends AutoCloseable {
-  /** Up to `limit` parked events of `trigger` (`ns/name`; every Trigger when null). */
+  /** Up to `limit` parked events of owner `trigger` (`ns/name`...; every owner when null). */
   List<JsonNode> list(String trigger, int limit) throws Exception;
+
+  /** Up to `limit` parked events of resource `ref` (`Kind/ns/name`), every owner of it. */
+  List<JsonNode> listResource(String ref, int limit) throws Exception;
 
   /** Delivers `id` again to the subscriber that failed it; throws with why when it fails. */
   void replay(String id) throws Exception;

@@ -2,6 +2,7 @@ package io.ofnevents.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ofnevents.runtime.parking.ParkingOwners;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,8 +39,24 @@ final class ParkedCommand {
     @Spec CommandSpec spec;
     @Mixin ParkedTarget target;
 
-    @Option(names = "--trigger", paramLabel = "NS/NAME", description = "Only this Trigger.")
+    @Option(
+        names = "--trigger",
+        paramLabel = "NS/OWNER",
+        description =
+            "Only this parking owner, as the ids write it: NS/NAME (an OpenFunction Trigger),"
+                + " NS/kn-trigger:NAME, NS/pingsource:NAME, NS/apiserversource:NAME,"
+                + " NS/sequence:NAME...")
     String trigger;
+
+    @Option(
+        names = "--resource",
+        paramLabel = "KIND/NS/NAME",
+        description =
+            "Only this resource's parked events, every hop of it, as the console names it:"
+                + " Trigger/NS/NAME, Trigger.eventing.knative.dev/NS/NAME,"
+                + " PingSource.sources.knative.dev/NS/NAME, Sequence.flows.knative.dev/NS/NAME..."
+                + " (the group may be left out where only one API has the kind).")
+    String resource;
 
     @Option(
         names = "--limit",
@@ -53,11 +70,29 @@ final class ParkedCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      if (trigger != null && resource != null) {
+        spec.commandLine()
+            .getErr()
+            .println("ofn-events parked: give --trigger or --resource, not both");
+        return 2;
+      }
+      if (resource != null && ParkingOwners.parseRef(resource).isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "ofn-events parked: --resource "
+                    + resource
+                    + " is not KIND/NAMESPACE/NAME (e.g. Trigger.eventing.knative.dev/default/orders)");
+        return 2;
+      }
       return run(
           spec,
           target,
           client -> {
-            List<JsonNode> parked = client.list(trigger, limit);
+            List<JsonNode> parked =
+                resource != null
+                    ? client.listResource(resource, limit)
+                    : client.list(trigger, limit);
             if (json) {
               ObjectMapper mapper = new ObjectMapper();
               for (JsonNode n : parked) out.println(mapper.writeValueAsString(n));
@@ -68,13 +103,14 @@ final class ParkedCommand {
     }
 
     private static void table(PrintWriter out, List<JsonNode> parked) {
-      String format = "%-40s %-10s %-5s %-36s %-24s %s%n";
-      out.printf(format, "ID", "SUBSCRIBER", "CODE", "EVENT", "PARKED AT", "SUBJECT");
+      String format = "%-40s %-44s %-24s %-5s %-36s %-24s %s%n";
+      out.printf(format, "ID", "RESOURCE", "SUBSCRIBER", "CODE", "EVENT", "PARKED AT", "SUBJECT");
       for (JsonNode n : parked) {
         out.printf(
             format,
             n.path("id").asText(),
-            n.path("subscriber").asText(),
+            n.path("resource").asText("-"),
+            n.path("field").asText(n.path("subscriber").asText()),
             n.path("error").path("code").asText("-"),
             n.path("eventId").asText(),
             n.path("parkedAt").asText(),

@@ -31,6 +31,15 @@ final class RemoteParked implements ParkedClient {
   public List<JsonNode> list(String trigger, int limit) throws Exception {
     String query = "?limit=" + limit;
     if (trigger != null) query += "&trigger=" + URLEncoder.encode(trigger, StandardCharsets.UTF_8);
+    return get(query);
+  }
+
+  @Override
+  public List<JsonNode> listResource(String ref, int limit) throws Exception {
+    return get("?limit=" + limit + "&resource=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+  }
+
+  private List<JsonNode> get(String query) throws Exception {
     JsonNode answer =
         send(HttpRequest.newBuilder(URI.create(base + query)).timeout(Duration.ofSeconds(30)));
     List<JsonNode> out = new ArrayList<>();

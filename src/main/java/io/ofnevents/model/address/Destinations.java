@@ -77,6 +77,14 @@ public final class Destinations {
     }
   }
 
+  /** The addressable of the input `ref` names (a Broker, Sequence or Parallel), if it names one. */
+  public static Optional<ResourceId> addressable(Ref ref) {
+    Kind k = ADDRESSABLES.get(ref.group() + "/" + ref.kind());
+    return k == null
+        ? Optional.empty()
+        : Optional.of(new ResourceId(k, ref.namespace(), ref.name()));
+  }
+
   /**
    * Every ref a resource sends events to, namespace filled in: those of its Knative destinations (a
    * Sequence step's inline ones too) and of its OpenFunction sinks given by `ref` only (upstream: a

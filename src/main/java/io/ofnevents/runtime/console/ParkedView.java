@@ -1,9 +1,9 @@
 package io.ofnevents.runtime.console;
 
-import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.parking.ParkedApi;
 import io.ofnevents.runtime.parking.ParkedEvents;
+import io.ofnevents.runtime.parking.ParkingOwners;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Triggers' parked events as the console shows them, read from the parking of the routes that
- * run here ({@link ParkedEvents}): a count per Trigger for `/api/stats`, the list of a Trigger's
- * panel. Replay and drop are `/api/parked`'s. A count is a request to the bus (JetStream), so none
- * is asked while the bus is unreachable (each would wait for its timeout on a thread that also
- * answers the health probes), and each Trigger is counted once per read.
+ * The parked events as the console shows them, per resource, read from the parking of the routes
+ * that run here ({@link ParkedEvents}): an OpenFunction or Knative Trigger, a PingSource, an
+ * ApiServerSource, or a Sequence or Parallel (all its hops, {@link ParkingOwners}). A count per
+ * resource for `/api/stats`, the list of a resource's panel; replay and drop are `/api/parked`'s. A
+ * count is a request to the bus (JetStream), so none is asked while the bus is unreachable (each
+ * would wait for its timeout on a thread that also answers the health probes), and each resource is
+ * counted once per read.
  */
 final class ParkedView {
   private static final Logger LOG = LoggerFactory.getLogger(ParkedView.class);
@@ -36,21 +38,18 @@ final class ParkedView {
     return new ParkedView(live.running() ? live.parked() : null, live.busHealthy());
   }
 
-  /** Whether any Trigger parks its events in this process's routes. */
+  /** Whether any resource parks its events in this process's routes. */
   boolean available() {
     return parked != null && !parked.triggers().isEmpty();
   }
 
-  /**
-   * How many events `id` has parked; null when not known (not a Trigger running here, bus down).
-   */
+  /** How many events `id` has parked; null when not known (it parks nothing here, bus down). */
   Long count(ResourceId id) {
     if (counts.containsKey(id)) return counts.get(id);
     Long n = null;
-    String trigger = trigger(id);
-    if (trigger != null && busUp) {
+    if (parksHere(id) && busUp) {
       try {
-        n = parked.count(trigger);
+        n = parked.count(id);
       } catch (Exception e) {
         LOG.debug("Cannot count the parked events of {}: {}", id, e.toString());
       }
@@ -61,24 +60,19 @@ final class ParkedView {
 
   /** `{available, count, events}` of a resource's panel, the events as `/api/parked` lists them. */
   Map<String, Object> detail(ResourceId id) throws Exception {
-    String trigger = trigger(id);
+    boolean here = parksHere(id);
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("available", trigger != null);
+    p.put("available", here);
     p.put("count", count(id));
     List<Object> events =
-        trigger == null || !busUp
+        !here || !busUp
             ? List.of()
-            : parked.list(trigger, SHOWN).stream()
-                .map(e -> (Object) ParkedApi.item(e, false))
-                .toList();
+            : parked.list(id, SHOWN).stream().map(e -> (Object) ParkedApi.item(e, false)).toList();
     p.put("events", events);
     return p;
   }
 
-  /** `namespace/name` of a Trigger that parks here, else null. */
-  private String trigger(ResourceId id) {
-    if (parked == null || id.kind() != Kind.TRIGGER) return null;
-    String t = id.qualifiedName();
-    return parked.parksHere(t) ? t : null;
+  private boolean parksHere(ResourceId id) {
+    return parked != null && !parked.owners(id).isEmpty();
   }
 }

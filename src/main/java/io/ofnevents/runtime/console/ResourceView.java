@@ -10,6 +10,7 @@ import io.ofnevents.model.Trigger;
 import io.ofnevents.model.condition.CompiledCondition;
 import io.ofnevents.model.condition.ConditionCompiler;
 import io.ofnevents.model.condition.ConditionException;
+import io.ofnevents.runtime.parking.ParkingOwners;
 import io.ofnevents.runtime.trigger.InputState;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,11 +36,7 @@ final class ResourceView {
    * `Kind.group` (`Trigger.eventing.knative.dev/ns/name`), so the two Triggers never meet.
    */
   static String ref(ResourceId id) {
-    return id.kind().displayName()
-        + "/"
-        + (id.namespace() == null ? "-" : id.namespace())
-        + "/"
-        + id.name();
+    return ParkingOwners.ref(id);
   }
 
   static Map<String, Object> summary(ConsoleResource r) {

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * ns/name: ticks ...`): Kubernetes names contain neither '/' nor ':' nor spaces.
  *
  * @param entry whether events enter the runtime's routes there (a Trigger's consumer, a
- *     PingSource's tick), as opposed to a delivery route they call, or the ingress, whose message
- *     is the HTTP answer by the time it completes
+ *     PingSource's tick, the consumer of each hop of a Sequence or Parallel), as opposed to a
+ *     delivery route they call, or the ingress, whose message is the HTTP answer by the time it
+ *     completes
  */
 public record KnRouteDescription(ResourceId resource, String detail, boolean entry) {
   private static final Pattern DESCRIPTION = Pattern.compile("(\\S+) ([^/ ]+)/([^: ]+): (.*)");
@@ -33,8 +34,13 @@ public record KnRouteDescription(ResourceId resource, String detail, boolean ent
     boolean entry =
         (kind.get() == Kind.KN_TRIGGER && detail.startsWith("events of "))
             || (kind.get() == Kind.KN_PING_SOURCE && detail.startsWith("ticks ("))
-            || (kind.get() == Kind.KN_API_SERVER_SOURCE && detail.startsWith("changes of "));
+            || (kind.get() == Kind.KN_API_SERVER_SOURCE && detail.startsWith("changes of "))
+            || (isFlow(kind.get()) && detail.startsWith("events of "));
     return Optional.of(
         new KnRouteDescription(new ResourceId(kind.get(), m.group(2), m.group(3)), detail, entry));
+  }
+
+  private static boolean isFlow(Kind k) {
+    return k == Kind.KN_SEQUENCE || k == Kind.KN_PARALLEL;
   }
 }

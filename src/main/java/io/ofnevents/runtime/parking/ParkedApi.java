@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.ApiToken;
 import io.ofnevents.runtime.CloudEventHeaders;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 
@@ -22,7 +25,10 @@ import org.apache.camel.CamelContext;
  * console:
  *
  * <ul>
- *   <li>{@code GET /api/parked[?trigger=ns/name][&limit=N]}: the parked events, oldest first;
+ *   <li>{@code GET /api/parked[?trigger=ns/owner|resource=Kind/ns/name][&limit=N]}: the parked
+ *       events, oldest first; `trigger` is one parking owner (`ns/name` of an OpenFunction Trigger,
+ *       `ns/kn-trigger:name`...), `resource` every owner of a resource ({@link ParkingOwners}:
+ *       `Trigger.eventing.knative.dev/ns/name`, `Sequence.flows.knative.dev/ns/name`...);
  *   <li>{@code GET /api/parked/{ns}/{trigger}/{id}}: one of them with its data (base64);
  *   <li>{@code POST /api/parked/{ns}/{trigger}/{id}/replay}: delivers it again to the subscriber
  *       that failed it and removes it (502 with the failure when it fails again);
@@ -128,9 +134,19 @@ public final class ParkedApi implements HttpHandler {
     ArrayNode triggers = out.putArray("triggers");
     parked.triggers().forEach(triggers::add);
     ArrayNode items = out.putArray("parked");
-    for (ParkedEvents.Parked p : parked.list(query.get("trigger"), limit)) {
-      items.add(item(p, false));
+    String resource = query.get("resource");
+    List<ParkedEvents.Parked> list;
+    if (resource != null) {
+      Optional<ResourceId> id = ParkingOwners.parseRef(resource);
+      if (id.isEmpty()) {
+        answer(ex, 400, error("resource=" + resource + " is not Kind/namespace/name"));
+        return;
+      }
+      list = parked.list(id.get(), limit);
+    } else {
+      list = parked.list(query.get("trigger"), limit);
     }
+    for (ParkedEvents.Parked p : list) items.add(item(p, false));
     answer(ex, 200, out);
   }
 
@@ -174,6 +190,9 @@ public final class ParkedApi implements HttpHandler {
     n.put("id", p.address());
     n.put("trigger", p.trigger());
     n.put("subscriber", e.subscriber());
+    ParkingKey key = ParkingKey.parse(p.trigger());
+    n.put("resource", ParkingOwners.ref(key.resource()));
+    if (e.subscriber() != ParkedEvent.UNREADABLE) n.put("field", key.field(e.subscriber()));
     n.put("subject", e.subject());
     n.put("parkedAt", String.valueOf(e.parkedAt()));
     n.put("eventId", e.eventId());

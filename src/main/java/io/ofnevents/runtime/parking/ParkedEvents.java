@@ -1,6 +1,7 @@
 package io.ofnevents.runtime.parking;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.CloudEventHeaders;
 import io.ofnevents.runtime.observe.LogLines;
 import io.ofnevents.runtime.observe.Meters;
@@ -62,6 +63,34 @@ public final class ParkedEvents {
   /** Whether `trigger` (`namespace/name`) parks its events here. */
   public boolean parksHere(String trigger) {
     return registry.find(trigger).isPresent();
+  }
+
+  /** The owners of `resource` ({@link ParkingOwners}) that park here; empty when none does. */
+  public List<String> owners(ResourceId resource) {
+    return ParkingOwners.of(resource).stream().filter(this::parksHere).toList();
+  }
+
+  /** How many events the owners of `resource` have parked here; null when none parks here. */
+  public Long count(ResourceId resource) throws Exception {
+    List<String> owners = owners(resource);
+    if (owners.isEmpty()) return null;
+    long n = 0;
+    for (String o : owners) n += count(o);
+    return n;
+  }
+
+  /** Up to `limit` parked events of the owners of `resource`, each owner's oldest first. */
+  public List<Parked> list(ResourceId resource, int limit) throws Exception {
+    List<String> owners = owners(resource);
+    if (owners.isEmpty()) {
+      throw new NotFoundException("no " + resource + " parks events here");
+    }
+    List<Parked> out = new ArrayList<>();
+    for (String o : owners) {
+      if (out.size() >= limit) break;
+      out.addAll(list(o, limit - out.size()));
+    }
+    return out;
   }
 
   /** How many events `trigger` has parked. */

@@ -1,6 +1,8 @@
 package io.ofnevents.runtime.parking;
 
 import io.ofnevents.compile.Names;
+import io.ofnevents.model.Kind;
+import io.ofnevents.model.ResourceId;
 import io.ofnevents.runtime.knative.FlowHop;
 import io.ofnevents.runtime.observe.Meters;
 
@@ -79,6 +81,34 @@ record ParkingKey(Owner owner, String namespace, String name) {
         Meters.KN_APISERVER_REPLAYED,
         "events.replayed",
         index);
+  }
+
+  /** The resource whose events these are (a Sequence or Parallel for each of its hops). */
+  ResourceId resource() {
+    return switch (owner) {
+      case TRIGGER -> new ResourceId(Kind.TRIGGER, namespace, name);
+      case KN_TRIGGER -> new ResourceId(Kind.KN_TRIGGER, namespace, name);
+      case PING_SOURCE -> new ResourceId(Kind.KN_PING_SOURCE, namespace, name);
+      case API_SERVER_SOURCE -> new ResourceId(Kind.KN_API_SERVER_SOURCE, namespace, name);
+      case FLOW -> {
+        FlowHop h = hop(0);
+        yield new ResourceId(
+            h.sequence() ? Kind.KN_SEQUENCE : Kind.KN_PARALLEL, namespace, h.flow());
+      }
+    };
+  }
+
+  /**
+   * The field of what subscriber `index` delivered to: `spec.subscribers[1]`, `spec.subscriber`,
+   * `spec.sink`, a flow hop's `spec.steps[1]`...
+   */
+  String field(int index) {
+    return switch (owner) {
+      case TRIGGER -> "spec.subscribers[" + index + "]";
+      case KN_TRIGGER -> "spec.subscriber";
+      case PING_SOURCE, API_SERVER_SOURCE -> "spec.sink";
+      case FLOW -> hop(index).field();
+    };
   }
 
   /**

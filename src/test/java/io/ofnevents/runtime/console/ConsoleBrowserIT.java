@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ofnevents.testing.Binaries;
+import io.ofnevents.testing.FreePorts;
 import io.ofnevents.testing.ManagedRuntime;
 import io.ofnevents.testing.RecordingSink;
+import io.ofnevents.testing.StepServices;
 import io.ofnevents.testing.Yamls;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -149,6 +151,110 @@ class ConsoleBrowserIT {
       }
     }
   }
+
+  /**
+   * A Sequence and a Parallel fed by PingSources: every resource has its row, the graph and the
+   * flows table have the steps' and branches' edges, counts increase between two reads, the
+   * Sequence's panel shows its recent events, and the page logs no error.
+   */
+  @Test
+  void theConsoleRendersSequencesAndParallels(@TempDir Path dir) throws Exception {
+    Path chromium = Binaries.require("chromium", "chromium");
+    try (RecordingSink svc = RecordingSink.start()) {
+      svc.answerWith(
+          StepServices.byPath(
+              java.util.Map.of(
+                  "/a", StepServices.textAppender("+a"),
+                  "/b", StepServices.textAppender("+b"),
+                  "/reply", r -> RecordingSink.Answer.status(200))));
+      Path resources = Files.createDirectories(dir.resolve("flows"));
+      Files.writeString(resources.resolve("flows.yaml"), FLOWS.replace("SVC", svc.url("")));
+      try (ManagedRuntime child =
+          ManagedRuntime.start(
+              resources, List.of("--ingress-port", String.valueOf(FreePorts.pick())))) {
+        child.awaitReady(WAIT);
+        String base = "http://127.0.0.1:" + child.port() + "/";
+        Process browser = launch(chromium, dir.resolve("profile"));
+        try (DevTools page = DevTools.connect(pageSocket(dir.resolve("profile"), browser))) {
+          for (String domain :
+              List.of("Runtime.enable", "Log.enable", "Network.enable", "Page.enable"))
+            page.call(domain);
+          page.call("Page.navigate", "url", base);
+          await()
+              .atMost(WAIT)
+              .ignoreExceptions()
+              .until(
+                  () ->
+                      page.evaluate("document.querySelectorAll('#resources tbody tr').length")
+                              .asInt()
+                          == 4);
+          assertThat(rowRefs(page))
+              .contains(
+                  "Sequence.flows.knative.dev/default/seq",
+                  "Parallel.flows.knative.dev/default/fan");
+          String flows = page.evaluate("document.getElementById('flows').textContent").asText();
+          assertThat(flows).contains("step 0", "step 1", "filter 0", "branch 1", "reply");
+          long first = received(page);
+          await().atMost(WAIT).ignoreExceptions().until(() -> received(page) > first);
+          page.evaluate(
+              "document.querySelector('tr[data-ref=\"Sequence.flows.knative.dev/default/seq\"]')"
+                  + ".click()");
+          await()
+              .atMost(WAIT)
+              .ignoreExceptions()
+              .until(
+                  () ->
+                      page.evaluate("document.querySelector('.events tbody').textContent")
+                          .asText()
+                          .contains("events of spec.steps[1]"));
+          assertNoErrors(page.events(), base);
+        } finally {
+          browser.destroy();
+          browser.waitFor(30, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
+  static final String FLOWS =
+      """
+      apiVersion: sources.knative.dev/v1
+      kind: PingSource
+      metadata: {name: to-seq}
+      spec:
+        schedule: "* * * * * *"
+        contentType: text/plain
+        data: hello
+        sink: {ref: {apiVersion: flows.knative.dev/v1, kind: Sequence, name: seq}}
+      ---
+      apiVersion: sources.knative.dev/v1
+      kind: PingSource
+      metadata: {name: to-fan}
+      spec:
+        schedule: "* * * * * *"
+        contentType: text/plain
+        data: hello
+        sink: {ref: {apiVersion: flows.knative.dev/v1, kind: Parallel, name: fan}}
+      ---
+      apiVersion: flows.knative.dev/v1
+      kind: Sequence
+      metadata: {name: seq}
+      spec:
+        steps:
+          - uri: SVC/a
+          - uri: SVC/b
+        reply: {uri: SVC/reply}
+      ---
+      apiVersion: flows.knative.dev/v1
+      kind: Parallel
+      metadata: {name: fan}
+      spec:
+        branches:
+          - filter: {uri: SVC/a}
+            subscriber: {uri: SVC/b}
+          - subscriber: {uri: SVC/b}
+        reply: {uri: SVC/reply}
+      """;
 
   private static List<String> rowRefs(DevTools page) throws Exception {
     JsonNode refs =

@@ -66,15 +66,15 @@ public final class GraphBuilder {
 
   /**
    * The node of an HTTP sink, named by its URL without user info or query (as its meters); a ref to
-   * a Knative Broker is the Broker's node.
+   * a Knative Broker, Sequence or Parallel is that resource's node.
    */
   public String sink(SinkSpec sink, String namespace) {
-    if (sink.uri() == null
-        && "Broker".equals(sink.ref().kind())
-        && String.valueOf(sink.ref().apiVersion()).startsWith("eventing.knative.dev")) {
-      // its events go onto the Broker's subject: the Broker's own node
-      String ns = sink.ref().namespace() == null ? namespace : sink.ref().namespace();
-      return KnNodes.broker(ns, sink.ref().name());
+    if (sink.uri() == null) {
+      // a Broker, Sequence or Parallel: its events go onto its subject, so its own node
+      java.util.Optional<String> node =
+          KnNodes.addressable(
+              io.ofnevents.model.address.Destinations.Ref.of(sink.ref(), namespace));
+      if (node.isPresent()) return node.get();
     }
     kind(SINK);
     if (sink.uri() == null) {

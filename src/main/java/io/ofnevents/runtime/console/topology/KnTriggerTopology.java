@@ -39,6 +39,7 @@ final class KnTriggerTopology implements TopologyProvider {
     counts.put("deadLettered", MeterQuery.of(Meters.KN_TRIGGER_DEAD_LETTERED, tags));
     counts.put("failed", MeterQuery.of(Meters.KN_TRIGGER_FAILED, tags));
     counts.put("replies", MeterQuery.of(Meters.KN_TRIGGER_REPLIES, tags));
+    counts.put("parked", MeterQuery.of(Meters.KN_TRIGGER_PARKED, tags));
     String id = "kn-trigger:" + ns + "/" + t.name();
     graph.node(
         new Node(
@@ -59,6 +60,7 @@ final class KnTriggerTopology implements TopologyProvider {
     out.put("delivered", counts.get("delivered"));
     out.put("failed", counts.get("failed"));
     out.put("deadLettered", counts.get("deadLettered"));
+    out.put("parked", counts.get("parked"));
     String subscriber = KnNodes.destination(graph, t.spec().subscriber(), ns);
     graph.edge(new Edge(id + "->" + subscriber, id, subscriber, "subscriber", t.id(), out));
     Map<String, MeterQuery> replies = Map.of("delivered", counts.get("replies"));

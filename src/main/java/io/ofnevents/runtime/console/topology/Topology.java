@@ -26,7 +26,9 @@ public final class Topology {
           new BrokerTopology(),
           new KnTriggerTopology(),
           new PingSourceTopology(),
-          new ApiServerSourceTopology());
+          new ApiServerSourceTopology(),
+          new SequenceTopology(),
+          new ParallelTopology());
 
   static final NodeKind RESOURCE = new NodeKind("resource", "Resource", "rectangle", "#888888");
 
