@@ -48,6 +48,8 @@ final class JetStreamSubscriber implements Subscription {
   private static final long GRACE_MILLIS = 30;
   // pulls without a message or a 408 before the consumer is looked up (is it still there?)
   private static final int SILENT_PULLS = 3;
+  // a message handed back at stop comes again this long after its pull ended, not into it
+  private static final long HAND_BACK_MARGIN_MILLIS = 100;
 
   private final JetStreamBus bus;
   private final String subject;
@@ -71,6 +73,8 @@ final class JetStreamSubscriber implements Subscription {
   private int asked;
   private long pulls;
   private boolean answered;
+  // when our timer ends the outstanding pull (System.nanoTime), while asked > 0
+  private long pullEndsAt;
   private int silent;
   private long waitMillis = FETCH_WAIT.toMillis();
   private int failures;
@@ -207,6 +211,7 @@ final class JetStreamSubscriber implements Subscription {
       id = ++pulls;
       answered = false;
       wait = waitMillis;
+      pullEndsAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait + GRACE_MILLIS);
     }
     try {
       s.pullExpiresIn(n, Duration.ofMillis(wait));
@@ -225,6 +230,7 @@ final class JetStreamSubscriber implements Subscription {
       boolean nothing = asked == n;
       free += asked;
       asked = 0;
+      notifyAll(); // a close waits for the pull to end
       waitMillis =
           nothing ? Math.min(waitMillis * 2, IDLE_FETCH_WAIT.toMillis()) : FETCH_WAIT.toMillis();
       silent = answered ? 0 : silent + 1;
@@ -248,6 +254,7 @@ final class JetStreamSubscriber implements Subscription {
       if (asked > 0) asked--;
       else free--; // it came after we ended its pull: it still takes room
       served = asked == 0;
+      if (served) notifyAll(); // a close waits for the pull to end
     }
     held.add(m);
     if (running) {
@@ -263,9 +270,21 @@ final class JetStreamSubscriber implements Subscription {
   }
 
   private void handBack(Message m) {
-    m.nak();
+    m.nakWithDelay(handBackDelay());
     held.remove(m);
     release();
+  }
+
+  /**
+   * How long a message handed back at stop waits for its next delivery: until the outstanding pull
+   * ended. A plain nak would make the server put it at once into that same pull, to be handed back
+   * again; and nats-server before 2.10.15 (nats-server#5305) mishandles a redelivery that falls
+   * into a pull whose inbox is gone: it later delivers the message twice, once with delivery count
+   * 1. So no message may become due while a pull of ours is open at the server and we stop.
+   */
+  private synchronized Duration handBackDelay() {
+    long left = asked > 0 ? TimeUnit.NANOSECONDS.toMillis(pullEndsAt - System.nanoTime()) : 0;
+    return Duration.ofMillis(Math.max(0, left) + HAND_BACK_MARGIN_MILLIS);
   }
 
   private void release() {
@@ -280,7 +299,8 @@ final class JetStreamSubscriber implements Subscription {
     BusMessage event = null;
     try {
       if (!running) {
-        m.nak(); // fetched but not started before stop: let another replica have it now
+        // fetched but not started before stop: another replica or the next run has it soon
+        m.nakWithDelay(handBackDelay());
         return;
       }
       attempt = m.metaData().deliveredCount();
@@ -376,6 +396,7 @@ final class JetStreamSubscriber implements Subscription {
       pulls++; // an expiry of the old pull does nothing now
       free += asked;
       asked = 0;
+      notifyAll();
       waitMillis = FETCH_WAIT.toMillis();
     }
     pull();
@@ -410,6 +431,7 @@ final class JetStreamSubscriber implements Subscription {
       pulls++;
       free += asked;
       asked = 0;
+      notifyAll();
       failures = Math.max(1, failures);
       problem = why;
     }
@@ -458,9 +480,11 @@ final class JetStreamSubscriber implements Subscription {
   }
 
   /**
-   * Stops pulling (what the outstanding pull still brings is handed back at once), lets the
-   * deliveries already started finish and be acknowledged, then unsubscribes for good: the server
-   * drops the pull request of an inbox nobody listens to any more.
+   * Stops pulling (what the outstanding pull still brings is handed back, due once that pull
+   * ended), lets the deliveries already started finish and be acknowledged, waits for the
+   * outstanding pull to end, then unsubscribes for good. Unsubscribing while the server still holds
+   * our pull would let a redelivery fall into it (a nak'ed event whose delay ends): nats-server 2.9
+   * then delivers that event twice later (see {@link #handBackDelay}).
    */
   @Override
   public void close() {
@@ -469,6 +493,7 @@ final class JetStreamSubscriber implements Subscription {
       if (!lane.awaitIdle(TimeUnit.SECONDS.toMillis(30))) { // camel-main's shutdown timeout
         LOG.warn("Deliveries on {} still running at stop; JetStream will redeliver them", subject);
       }
+      awaitPullEnded();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -487,6 +512,17 @@ final class JetStreamSubscriber implements Subscription {
       }
       bus.closed(this);
       firstAttemptDone();
+    }
+  }
+
+  /** Waits until no pull of ours is open at the server (its expiry, at most one idle wait). */
+  private synchronized void awaitPullEnded() throws InterruptedException {
+    long bound = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_FETCH_WAIT.toMillis() * 2);
+    while (asked > 0 && sub != null) {
+      long until = Math.min(pullEndsAt, bound);
+      long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+      if (left <= 0) return;
+      wait(left);
     }
   }
 
