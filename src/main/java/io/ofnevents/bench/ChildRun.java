@@ -38,12 +38,18 @@ final class ChildRun implements AutoCloseable {
 
   /** Starts `run resources` with `flags`; its output goes to `log`. */
   static ChildRun start(Path resources, List<String> flags, Path log) throws IOException {
+    return start(resources, flags, List.of(), log);
+  }
+
+  /** As {@link #start(Path, List, Path)}, with more arguments of `run` (`--ingress-port`). */
+  static ChildRun start(Path resources, List<String> flags, List<String> runArgs, Path log)
+      throws IOException {
     int port = NatsLauncher.freePort();
-    List<String> cmd =
-        ChildJvm.command(
-            ChildJvm.current(),
-            flags,
+    List<String> args =
+        new ArrayList<>(
             List.of("run", resources.toString(), "--management-port", String.valueOf(port)));
+    args.addAll(runArgs);
+    List<String> cmd = ChildJvm.command(ChildJvm.current(), flags, args);
     long start = System.nanoTime();
     Process p =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
