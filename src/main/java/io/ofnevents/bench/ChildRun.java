@@ -112,6 +112,14 @@ final class ChildRun implements AutoCloseable {
     }
   }
 
+  /** Deletes a probe's temporary directory and the files in it (resources, log). */
+  static void deleteDir(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) Files.deleteIfExists(f);
+    }
+    Files.deleteIfExists(dir);
+  }
+
   /** The flags of bin/jvm.options (comments and blank lines left out). */
   static List<String> shippedFlags() throws IOException {
     List<String> flags = new ArrayList<>();

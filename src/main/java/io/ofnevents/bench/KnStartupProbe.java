@@ -70,10 +70,7 @@ final class KnStartupProbe {
         return new StartupProbe.Result(count, ready, firstEvent, rssReady, run.rssMb());
       }
     } finally {
-      try (var files = Files.list(dir)) {
-        for (Path f : files.toList()) Files.deleteIfExists(f);
-      }
-      Files.deleteIfExists(dir);
+      ChildRun.deleteDir(dir);
     }
   }
 
