@@ -58,6 +58,7 @@ public final class Bench {
       Path cds = Files.createTempDirectory("ofn-bench-cds-");
       List<QuickstartProbe.Variant> quickstart;
       List<StartupProbe.Result> sizes;
+      List<StartupProbe.Result> knSizes = List.of();
       List<String> flags;
       try {
         Path archive = cds.resolve("run.jsa");
@@ -68,6 +69,10 @@ public final class Bench {
         List<Integer> counts = StartupProbe.counts(o.startup());
         progress("start-up of `ofn-events run` with %s EventSources + as many Triggers", counts);
         sizes = StartupProbe.run(nats.url(), sink, counts, flags);
+        if (o.knative()) {
+          progress("start-up of `ofn-events run` with one Broker and %s Knative Triggers", counts);
+          knSizes = KnStartupProbe.run(nats.url(), sink, counts, flags);
+        }
       } finally {
         Files.deleteIfExists(cds.resolve("run.jsa"));
         Files.deleteIfExists(cds);
@@ -77,7 +82,7 @@ public final class Bench {
       Report.header(out, o, loadBefore);
       Report.paths(out, o, paths);
       Report.source(out, source, sourceLoad);
-      Report.startup(out, quickstart, sizes, flags, compile, startupLoad);
+      Report.startup(out, quickstart, sizes, knSizes, flags, compile, startupLoad);
       Report.targets(out, paths, quickstart, sizes);
       Report.result(out, paths, source, ProcessStats.loadAverage());
     }
@@ -106,6 +111,7 @@ public final class Bench {
         StrongRawPipeline strong = new StrongRawPipeline(strongNc, sinks, o.concurrency());
         RawPipeline simple = new RawPipeline(simpleNc, sinks)) {
       Publisher publisher = new Publisher(publishing.jetStream(), o.payload());
+      Report.Paths paths;
       strong.start(STRONG_SUBJECTS);
       simple.start(RAW_SUBJECTS);
       PathRun strongRun =
@@ -172,17 +178,80 @@ public final class Bench {
                 names.get(i), r, o.rounds(), n, d.eventsPerSecond());
           }
         }
-        return new Report.Paths(
-            PathSummary.of(
-                Report.STRONG, saturated.get(0), paced.get(0), drains.get(0), strongRss, o.drain()),
-            PathSummary.of(
-                Report.RAW, saturated.get(1), paced.get(1), drains.get(1), simpleRss, simpleDrain),
-            PathSummary.of(
-                Report.E2E, saturated.get(2), paced.get(2), drains.get(2), e2eRss, o.drain()),
-            capacity,
-            rate,
-            count);
+        paths =
+            new Report.Paths(
+                PathSummary.of(
+                    Report.STRONG,
+                    saturated.get(0),
+                    paced.get(0),
+                    drains.get(0),
+                    strongRss,
+                    o.drain()),
+                PathSummary.of(
+                    Report.RAW,
+                    saturated.get(1),
+                    paced.get(1),
+                    drains.get(1),
+                    simpleRss,
+                    simpleDrain),
+                PathSummary.of(
+                    Report.E2E, saturated.get(2), paced.get(2), drains.get(2), e2eRss, o.drain()),
+                capacity,
+                rate,
+                count,
+                null);
       }
+      return o.knative()
+          ? paths.withKnative(knativeDrains(nats, sink, sinks, publisher, strong))
+          : paths;
+    }
+  }
+
+  /**
+   * The Knative Trigger's drains, after the OpenFunction runtime stopped (the two runtimes' threads
+   * share names), each round next to a strong baseline drain of the same size, so that the ratio
+   * compares rounds taken at the same time.
+   */
+  private Report.KnativeDrain knativeDrains(
+      NatsLauncher nats,
+      ArrivalSink sink,
+      List<String> sinks,
+      Publisher publisher,
+      StrongRawPipeline strong)
+      throws Exception {
+    progress("starting the product runtime with a Knative Broker and Trigger");
+    try (KnativePipeline kn = KnativePipeline.start(nats.url(), sinks, o.concurrency())) {
+      PathRun knRun =
+          new PathRun(
+              publisher,
+              sink,
+              KnativePipeline.subjects(),
+              o.subscribers(),
+              nats.pid(),
+              KnativePipeline.THREADS);
+      PathRun strongRun =
+          new PathRun(
+              publisher, sink, STRONG_SUBJECTS, o.subscribers(), nats.pid(), strong.threads());
+      warm(knRun, "knative");
+      double rss = ProcessStats.rssMb();
+      List<RoundResult> knDrains = new ArrayList<>();
+      List<RoundResult> strongDrains = new ArrayList<>();
+      for (int r = 1; r <= o.rounds(); r++) {
+        strongDrains.add(strongRun.drain("strong-kd" + r, o.drain(), strong));
+        RoundResult d = knRun.drain("knative-d" + r, o.drain(), kn);
+        knDrains.add(d);
+        progress(
+            "knative: drain %d of %d, %d events: %.0f events/s (strong alongside: %.0f)",
+            r,
+            o.rounds(),
+            o.drain(),
+            d.eventsPerSecond(),
+            strongDrains.get(strongDrains.size() - 1).eventsPerSecond());
+      }
+      return new Report.KnativeDrain(
+          PathSummary.of(Report.KNATIVE, List.of(), List.of(), knDrains, rss, o.drain()),
+          Spread.of(strongDrains, RoundResult::eventsPerSecond),
+          Spread.of(strongDrains, x -> x.pathCpuSeconds() * 1e6 / x.events()));
     }
   }
 

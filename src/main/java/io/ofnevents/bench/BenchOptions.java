@@ -14,6 +14,8 @@ package io.ofnevents.bench;
  * @param compile resources of the compile timing
  * @param drain events of a backlog-drain round (the simple baseline drains a fifth)
  * @param sourceEvents Kafka records of a source-half round; 0 skips the source half
+ * @param knative also a Knative Trigger's backlog drain and the start-up of one Broker with as many
+ *     Knative Triggers as `startup`
  */
 public record BenchOptions(
     int events,
@@ -25,7 +27,8 @@ public record BenchOptions(
     int startup,
     int compile,
     int drain,
-    int sourceEvents) {
+    int sourceEvents,
+    boolean knative) {
   public BenchOptions {
     positive("startup", startup);
     if (compile < 2) throw new IllegalArgumentException("--compile must be at least 2");

@@ -38,12 +38,18 @@ final class ChildRun implements AutoCloseable {
 
   /** Starts `run resources` with `flags`; its output goes to `log`. */
   static ChildRun start(Path resources, List<String> flags, Path log) throws IOException {
+    return start(resources, flags, List.of(), log);
+  }
+
+  /** As {@link #start(Path, List, Path)}, with more arguments of `run` (`--ingress-port`). */
+  static ChildRun start(Path resources, List<String> flags, List<String> runArgs, Path log)
+      throws IOException {
     int port = NatsLauncher.freePort();
-    List<String> cmd =
-        ChildJvm.command(
-            ChildJvm.current(),
-            flags,
+    List<String> args =
+        new ArrayList<>(
             List.of("run", resources.toString(), "--management-port", String.valueOf(port)));
+    args.addAll(runArgs);
+    List<String> cmd = ChildJvm.command(ChildJvm.current(), flags, args);
     long start = System.nanoTime();
     Process p =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -104,6 +110,14 @@ final class ChildRun implements AutoCloseable {
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }
+  }
+
+  /** Deletes a probe's temporary directory and the files in it (resources, log). */
+  static void deleteDir(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) Files.deleteIfExists(f);
+    }
+    Files.deleteIfExists(dir);
   }
 
   /** The flags of bin/jvm.options (comments and blank lines left out). */

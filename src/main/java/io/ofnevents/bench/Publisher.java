@@ -19,6 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 final class Publisher {
   static final int MAX_IN_FLIGHT = 512;
 
+  /** The events' CloudEvent type (the Knative Trigger's filter matches it). */
+  static final String TYPE = "io.openfunction.events.bench";
+
   private final JetStream js;
   private final byte[] payload;
 
@@ -76,7 +79,7 @@ final class Publisher {
     h.put("ce-specversion", "1.0");
     h.put(
         "ce-source", "/apis/events.openfunction.io/v1alpha1/namespaces/default/eventsources/bench");
-    h.put("ce-type", "io.openfunction.events.bench");
+    h.put("ce-type", TYPE);
     h.put("ce-subject", event);
     h.put("ce-time", Instant.now().toString());
     h.put("ce-ofnnamespace", "default");

@@ -10,6 +10,8 @@ final class Report {
       "raw, strong: jnats batched pull → Vert.x HTTP client, many in flight";
   static final String RAW = "raw, simple: jnats pull consumer → java.net.http POST, one at a time";
   static final String E2E = "e2e: bus → Trigger (`a && b`) → ofn-http sink";
+  static final String KNATIVE =
+      "e2e Knative: Broker subject → Knative Trigger (attribute filter) → ofn-http sink";
 
   private Report() {}
 
@@ -20,9 +22,26 @@ final class Report {
       PathSummary e2e,
       double sinkCapacity,
       double pacedRate,
-      int pacedEvents) {
+      int pacedEvents,
+      KnativeDrain knative) {
     List<PathSummary> rows() {
-      return List.of(strong, simple, e2e);
+      return knative == null
+          ? List.of(strong, simple, e2e)
+          : List.of(strong, simple, e2e, knative.path());
+    }
+
+    Paths withKnative(KnativeDrain k) {
+      return new Paths(strong, simple, e2e, sinkCapacity, pacedRate, pacedEvents, k);
+    }
+  }
+
+  /**
+   * The Knative Trigger's drains and the strong baseline's drains taken alongside them (the same
+   * rounds, one after the other), their events/s and path CPU µs/event.
+   */
+  record KnativeDrain(PathSummary path, Spread strongEventsPerSecond, Spread strongCpuPerEvent) {
+    double ratio() {
+      return path.drainEventsPerSecond().median() / strongEventsPerSecond.median();
     }
   }
 
@@ -94,7 +113,29 @@ final class Report {
         o.drain(),
         p.pacedEvents(),
         p.pacedRate());
+    if (p.knative() != null) knative(out, p);
     out.flush();
+  }
+
+  private static void knative(PrintWriter out, Paths p) {
+    KnativeDrain k = p.knative();
+    PathSummary of = p.e2e();
+    out.printf(
+        Locale.ROOT,
+        "Knative drain: the same backlog on a Broker's subject, drained by one Knative Trigger per"
+            + " subscriber (`type` attribute filter, `ofn-events.io/concurrency` as the Trigger's"
+            + " `spec.concurrency`), run after the OpenFunction runtime stopped, each round next to a"
+            + " strong baseline drain: %s events/s against %s (%.2f ×); path CPU %s against %s"
+            + " µs/event. The OpenFunction Trigger drained %s events/s at %s µs/event (%.2f × the"
+            + " Knative Trigger's rate).%n%n",
+        k.path().drainEventsPerSecond().format(0),
+        k.strongEventsPerSecond().format(0),
+        k.ratio(),
+        k.path().drainPathCpuMicrosPerEvent().format(0),
+        k.strongCpuPerEvent().format(0),
+        of.drainEventsPerSecond().format(0),
+        of.drainPathCpuMicrosPerEvent().format(0),
+        of.drainEventsPerSecond().median() / k.path().drainEventsPerSecond().median());
   }
 
   private static String rate(Spread s, double capacity) {
@@ -135,6 +176,7 @@ final class Report {
       PrintWriter out,
       List<QuickstartProbe.Variant> quickstart,
       List<StartupProbe.Result> sizes,
+      List<StartupProbe.Result> knSizes,
       List<String> flags,
       CompileTiming.Result c,
       String load) {
@@ -148,30 +190,25 @@ final class Report {
     for (QuickstartProbe.Variant v : quickstart) {
       out.printf("| %s | %s | %s |%n", v.label(), v.readySeconds().format(2), v.rssMb().format(0));
     }
-    out.printf(
-        Locale.ROOT,
-        "%n| EventSources + Triggers on JetStream (flags: %s) | ready s | first event s | RSS"
-            + " ready / running MB | ms per pair | MB per pair |%n",
-        String.join(" ", flags.stream().filter(f -> !f.startsWith("-Xlog")).toList()));
-    out.println("|---|---:|---:|---:|---:|---:|");
-    StartupProbe.Result base = sizes.get(0);
-    for (StartupProbe.Result s : sizes) {
-      out.printf(
-          Locale.ROOT,
-          "| %1$d + %1$d | %2$.2f | %3$.2f | %4$.0f / %5$.0f | %6$s | %7$s |%n",
-          s.count(),
-          s.readySeconds(),
-          s.firstEventSeconds(),
-          s.rssReadyMb(),
-          s.rssRunningMb(),
-          s == base ? "(base)" : String.format(Locale.ROOT, "%.1f", s.msPerPair(base)),
-          s == base ? "(base)" : String.format(Locale.ROOT, "%.2f", s.mbPerPair(base)));
-    }
+    String shown = String.join(" ", flags.stream().filter(f -> !f.startsWith("-Xlog")).toList());
+    out.println();
+    sizes(out, "EventSources + Triggers on JetStream (flags: " + shown + ")", "pair", sizes);
     out.printf(
         Locale.ROOT,
         "%nOne start per row. Per pair: (figure − the 1 + 1 figure) / (pairs − 1); RSS after 3 s"
             + " of the cron events (one per EventSource per second). The AppCDS archive is the one"
             + " the quickstart's first run made.%n%n");
+    if (!knSizes.isEmpty()) {
+      sizes(out, "one Broker + Knative Triggers on JetStream (same flags)", "Trigger", knSizes);
+      out.printf(
+          Locale.ROOT,
+          "%nOne start per row; each Trigger has its own `type` filter and durable consumer of the"
+              + " Broker's subject, no PingSources. First event: POSTed to the ingress when ready,"
+              + " for the last Trigger. Per Trigger: (figure − the 1-Trigger figure) / (Triggers −"
+              + " 1); RSS after 3 s of %d events/s through the ingress (every Trigger's filter"
+              + " sees each).%n%n",
+          KnStartupProbe.RATE);
+    }
     out.printf(
         Locale.ROOT,
         "Load + validate + compile %,d resources in-process (warm, median of 5) → %d route files: %.0f"
@@ -183,6 +220,31 @@ final class Report {
         c.compileMs(),
         c.totalMs());
     out.flush();
+  }
+
+  private static void sizes(
+      PrintWriter out, String title, String unit, List<StartupProbe.Result> sizes) {
+    out.printf(
+        Locale.ROOT,
+        "| %s | ready s | first event s | RSS ready / running MB | ms per %s | MB per %s |%n",
+        title,
+        unit,
+        unit);
+    out.println("|---|---:|---:|---:|---:|---:|");
+    StartupProbe.Result base = sizes.get(0);
+    boolean pairs = unit.equals("pair");
+    for (StartupProbe.Result s : sizes) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %.2f | %.2f | %.0f / %.0f | %s | %s |%n",
+          pairs ? s.count() + " + " + s.count() : String.valueOf(s.count()),
+          s.readySeconds(),
+          s.firstEventSeconds(),
+          s.rssReadyMb(),
+          s.rssRunningMb(),
+          s == base ? "(base)" : String.format(Locale.ROOT, "%.1f", s.msPerPair(base)),
+          s == base ? "(base)" : String.format(Locale.ROOT, "%.2f", s.mbPerPair(base)));
+    }
   }
 
   /** The targets against what was measured; "not measured" where the run did not. */
@@ -258,6 +320,18 @@ final class Report {
     return String.format(Locale.ROOT, format, args);
   }
 
+  /** The Knative fields of the RESULT line, after the others; empty without `--knative`. */
+  static String knativeFields(Paths p) {
+    KnativeDrain k = p.knative();
+    if (k == null) return "";
+    return String.format(
+        Locale.ROOT,
+        " kn_drain_eps=%.0f kn_drain_raw_eps=%.0f kn_drain_ratio=%.2f",
+        k.path().drainEventsPerSecond().median(),
+        k.strongEventsPerSecond().median(),
+        k.ratio());
+  }
+
   static void result(PrintWriter out, Paths p, SourceHalf.Result s, String loadAfter) {
     out.printf("Load average at the end: %s.%n%n", loadAfter);
     double e2e = p.e2e().eventsPerSecond().median();
@@ -266,19 +340,20 @@ final class Report {
     double drainRaw = p.strong().drainEventsPerSecond().median();
     out.println(
         String.format(
-            Locale.ROOT,
-            "RESULT e2e_eps=%.0f raw_eps=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f drain_eps=%.0f"
-                + " drain_raw_eps=%.0f drain_ratio=%.2f source_eps=%.0f source_raw_eps=%.0f",
-            e2e,
-            raw,
-            e2e / raw,
-            p.e2e().p50Ms().median(),
-            p.e2e().p99Ms().median(),
-            drain,
-            drainRaw,
-            drain / drainRaw,
-            Spread.of(s.product(), RoundResult::eventsPerSecond).median(),
-            Spread.of(s.raw(), RoundResult::eventsPerSecond).median()));
+                Locale.ROOT,
+                "RESULT e2e_eps=%.0f raw_eps=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f drain_eps=%.0f"
+                    + " drain_raw_eps=%.0f drain_ratio=%.2f source_eps=%.0f source_raw_eps=%.0f",
+                e2e,
+                raw,
+                e2e / raw,
+                p.e2e().p50Ms().median(),
+                p.e2e().p99Ms().median(),
+                drain,
+                drainRaw,
+                drain / drainRaw,
+                Spread.of(s.product(), RoundResult::eventsPerSecond).median(),
+                Spread.of(s.raw(), RoundResult::eventsPerSecond).median())
+            + knativeFields(p));
     out.flush();
   }
 }

@@ -68,10 +68,7 @@ final class StartupProbe {
         return new Result(count, ready, firstEvent, rssReady, run.rssMb());
       }
     } finally {
-      try (var files = Files.list(dir)) {
-        for (Path f : files.toList()) Files.deleteIfExists(f);
-      }
-      Files.deleteIfExists(dir);
+      ChildRun.deleteDir(dir);
     }
   }
 

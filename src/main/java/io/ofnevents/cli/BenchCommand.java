@@ -94,6 +94,13 @@ final class BenchCommand implements Callable<Integer> {
       description = "Kafka records per source-half round; 0 skips it (default: ${DEFAULT-VALUE}).")
   int sourceEvents;
 
+  @Option(
+      names = "--knative",
+      description =
+          "Also drain the backlog through a Knative Trigger (Broker on JetStream, attribute filter)"
+              + " and start one Broker with as many Knative Triggers as --startup.")
+  boolean knative;
+
   @Override
   public Integer call() throws Exception {
     BenchOptions options;
@@ -109,7 +116,8 @@ final class BenchCommand implements Callable<Integer> {
               startup,
               compile,
               drain,
-              sourceEvents);
+              sourceEvents,
+              knative);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("ofn-events bench: " + e.getMessage());
       return 2;

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * `ofn-events bench` from the packaged jar with tiny numbers: it runs to the end (every path, the
- * drains, the Kafka source half, the start-up probes) and prints the report and a well-formed
- * RESULT line last. No speed is asserted: timing belongs in the report.
+ * drains, the Knative Trigger's drain, the Kafka source half, the start-up probes, OpenFunction and
+ * Knative) and prints the report and a well-formed RESULT line last. No speed is asserted: timing
+ * belongs in the report.
  */
 class BenchIT {
   private static final String RESULT =
       "RESULT e2e_eps=\\d+ raw_eps=\\d+ ratio=\\d+\\.\\d\\d p50_ms=\\d+\\.\\d\\d p99_ms=\\d+\\.\\d\\d"
           + " drain_eps=\\d+ drain_raw_eps=\\d+ drain_ratio=\\d+\\.\\d\\d source_eps=\\d+"
-          + " source_raw_eps=\\d+";
+          + " source_raw_eps=\\d+ kn_drain_eps=\\d+ kn_drain_raw_eps=\\d+ kn_drain_ratio=\\d+\\.\\d\\d";
 
   @Test
   void printsTheTableAndTheResultLineLast() throws Exception {
@@ -29,11 +30,11 @@ class BenchIT {
     Path err = Files.createTempFile("bench-", ".err");
     List<String> args = new ArrayList<>(List.of("bench", "--events", "300", "--rounds", "1"));
     args.addAll(List.of("--warmup", "50", "--startup", "3", "--compile", "20"));
-    args.addAll(List.of("--drain", "500", "--source-events", "200"));
+    args.addAll(List.of("--drain", "500", "--source-events", "200", "--knative"));
     List<String> cmd = ChildJvm.command(ChildJvm.packaged(jar), List.of(), args);
     Process p =
         new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    boolean finished = p.waitFor(300, TimeUnit.SECONDS);
+    boolean finished = p.waitFor(420, TimeUnit.SECONDS);
     if (!finished) p.destroyForcibly().waitFor();
     String report = Files.readString(out);
     String log = Files.readString(err);
@@ -46,6 +47,8 @@ class BenchIT {
         .contains("| " + Report.STRONG + " |")
         .contains("| " + Report.RAW + " |")
         .contains("| " + Report.E2E + " |")
+        .contains("| " + Report.KNATIVE + " |")
+        .contains("| one Broker + Knative Triggers on JetStream (same flags) |")
         .containsPattern("The sink alone \\(Vert.x, 2 event loops\\) takes \\d+ events/s")
         .contains("| 1 + 1 |")
         .contains("| 3 + 3 |")

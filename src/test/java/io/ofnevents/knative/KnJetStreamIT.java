@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -224,6 +226,51 @@ class KnJetStreamIT {
                     .value("ofn_kn_trigger_events_failed_total", "trigger", "refused-all"))
             .isGreaterThanOrEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void theConcurrencyAnnotationOverlapsEventsAtASlowSinkAndDeliversEachOnce() throws Exception {
+    int events = 8;
+    int overlap = 4;
+    CountDownLatch together = new CountDownLatch(overlap);
+    String yaml =
+        resources(nats.url(), "SINK", "wide")
+            .replace(
+                "annotations: {ofn-events.io/max-deliveries: \"2\"}",
+                "annotations: {ofn-events.io/concurrency: \"" + overlap + "\"}");
+    try (RecordingSink sink = RecordingSink.start();
+        KnRuntime runtime = KnRuntime.start(yaml.replace("SINK", sink.url("")))) {
+      // each request waits (up to 8 s, under the delivery timeout) until `overlap` are in flight:
+      // one at a time, none would ever see the others
+      sink.respondWith(
+          req -> {
+            together.countDown();
+            try {
+              together.await(8, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return 200;
+          });
+      List<String> sent = new ArrayList<>();
+      for (int i = 0; i < events; i++) {
+        sent.add("w" + i);
+        assertThat(runtime.postEvent("/default/wide", "w" + i, "order", "{}").statusCode())
+            .isEqualTo(202);
+      }
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .alias(overlap + " requests in flight at the sink at once")
+          .until(() -> together.getCount() == 0);
+      await().atMost(WAIT).until(() -> sink.delivered("/wide").size() >= events);
+      FaultReport report =
+          FaultReport.of(
+                  "kn-trigger-concurrency",
+                  sent,
+                  sink.delivered("/wide").stream().map(r -> r.header("ce-id")).toList())
+              .check();
+      assertThat(report.duplicates()).isZero();
     }
   }
 }

@@ -30,7 +30,7 @@ final class KnTriggerRoutes {
     String ns = t.namespace();
     BrokerPlan broker = plan.broker();
     BusEndpoints bus = new BusEndpoints(broker.bus().spec(), ctx.used(), ctx.c(), t.id());
-    Map<String, Object> from = bus.consumeAs(broker.subject(), plan.consumer(), null);
+    Map<String, Object> from = bus.consumeAs(broker.subject(), plan.consumer(), t.concurrency());
     @SuppressWarnings("unchecked")
     Map<String, Object> parameters = (Map<String, Object>) from.get("parameters");
     // What the consumer does with an event the subscriber cannot deliver (see BusConsumer).

@@ -45,6 +45,18 @@ public record KnTrigger(
     return KnAnnotations.integer(metadata, MAX_DELIVERIES_ANNOTATION);
   }
 
+  /**
+   * Annotation (ofn-events): events of the Broker delivered at once, 1 to {@code
+   * TriggerSpec.MAX_CONCURRENCY} (default 1: one at a time, in bus order), as an OpenFunction
+   * Trigger's `spec.concurrency`. Knative itself delivers concurrently, without an order.
+   */
+  public static final String CONCURRENCY_ANNOTATION = "ofn-events.io/concurrency";
+
+  /** The {@link #CONCURRENCY_ANNOTATION} value, or null when absent or not a number. */
+  public Integer concurrency() {
+    return KnAnnotations.integer(metadata, CONCURRENCY_ANNOTATION);
+  }
+
   /** Annotation of the sugar controller (`enabled`/`disabled`), only valid on Broker `default`. */
   public static final String INJECTION_ANNOTATION = "eventing.knative.dev/injection";
 

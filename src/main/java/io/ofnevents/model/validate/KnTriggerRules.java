@@ -3,6 +3,7 @@ package io.ofnevents.model.validate;
 import io.ofnevents.model.Kind;
 import io.ofnevents.model.ResourceId;
 import io.ofnevents.model.ResourceSet;
+import io.ofnevents.model.TriggerSpec;
 import io.ofnevents.model.address.Addressing;
 import io.ofnevents.model.filter.TriggerFilters;
 import io.ofnevents.model.json.Json;
@@ -90,6 +91,17 @@ final class KnTriggerRules {
         "a 2xx body that is not a CloudEvent fails the delivery, as in Knative",
         "such a body is ignored",
         r);
+    String concurrency = ann.get(KnTrigger.CONCURRENCY_ANNOTATION);
+    Integer c = t.concurrency();
+    if (concurrency != null && (c == null || c < 1 || c > TriggerSpec.MAX_CONCURRENCY)) {
+      r.error(
+          "metadata.annotations[\"" + KnTrigger.CONCURRENCY_ANNOTATION + "\"]",
+          "must be a number of events delivered at once from 1 to "
+              + TriggerSpec.MAX_CONCURRENCY
+              + " (got \""
+              + concurrency
+              + "\")");
+    }
     String injection = ann.get(KnTrigger.INJECTION_ANNOTATION);
     if (injection != null) {
       String path = "metadata.annotations[\"" + KnTrigger.INJECTION_ANNOTATION + "\"]";
