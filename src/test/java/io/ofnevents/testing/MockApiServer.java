@@ -37,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  * `key=value`, and it serves no discovery of the built-in kinds, so that is recorded here (the
  * mock's "mixed" mode: recorded answers first, then CRUD) from the resource lists a real API server
  * gives. It can be stopped and started again on the same port with its objects, which cuts every
- * watch as an API server restart does. The runtime reaches it through a kubeconfig file.
+ * watch as an API server restart does. {@link #startResumable} gives one whose watches resume from
+ * a resourceVersion, with a second port that stays up ({@link #sideClient}) and a change log (the
+ * fault tests' ground truth). The runtime reaches it through a kubeconfig file.
  */
 public final class MockApiServer implements AutoCloseable {
   private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
