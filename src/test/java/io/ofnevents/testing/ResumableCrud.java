@@ -9,9 +9,12 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +38,23 @@ final class ResumableCrud extends KubernetesCrudDispatcher {
   private static final Pattern FROM = Pattern.compile("(?:^|&)resourceVersion=(\\d+)(?:&|$)");
 
   private final List<Made> history = new ArrayList<>();
+  private final Lock writes = writeLock();
   private volatile long keptFrom;
+
+  /**
+   * The store's own write lock, held around each change and its watch events. A watch's replay
+   * takes it before the history (a change takes the history inside it), so the two never wait for
+   * each other the other way round; the mock has no accessor for it.
+   */
+  private Lock writeLock() {
+    try {
+      Field f = KubernetesCrudDispatcher.class.getDeclaredField("lock");
+      f.setAccessible(true);
+      return ((ReadWriteLock) f.get(this)).writeLock();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("fabric8's mock changed: no lock field", e);
+    }
+  }
 
   /**
    * The watch cache no longer has what came before now (compacted): a watch from an older
@@ -134,6 +153,17 @@ final class ResumableCrud extends KubernetesCrudDispatcher {
 
     @Override
     public void onOpen(WebSocket ws, Response response) {
+      // no change between the replay and the mock's watch taking over (its replay of the objects
+      // takes the read lock, which the write lock's holder may)
+      writes.lock();
+      try {
+        replay(ws, response);
+      } finally {
+        writes.unlock();
+      }
+    }
+
+    private void replay(WebSocket ws, Response response) {
       synchronized (history) {
         for (Made c : history) {
           if (c.resourceVersion() <= from) continue;
