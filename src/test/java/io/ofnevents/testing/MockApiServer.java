@@ -12,6 +12,10 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,17 +37,26 @@ import java.util.concurrent.TimeUnit;
  * `key=value`, and it serves no discovery of the built-in kinds, so that is recorded here (the
  * mock's "mixed" mode: recorded answers first, then CRUD) from the resource lists a real API server
  * gives. It can be stopped and started again on the same port with its objects, which cuts every
- * watch as an API server restart does. The runtime reaches it through a kubeconfig file.
+ * watch as an API server restart does. {@link #startResumable} gives one whose watches resume from
+ * a resourceVersion, with a second port that stays up ({@link #sideClient}) and a change log (the
+ * fault tests' ground truth). The runtime reaches it through a kubeconfig file.
  */
 public final class MockApiServer implements AutoCloseable {
   private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-  private final KubernetesMixedDispatcher dispatcher = new KubernetesMixedDispatcher(responses);
   private final List<String> requests = new ArrayList<>();
+  private final ResumableCrud resumable;
+  private final Dispatcher dispatcher;
   private KubernetesMockServer server;
   private KubernetesClient client;
+  private KubernetesMockServer side;
+  private KubernetesClient sideClient;
   private int port;
 
-  private MockApiServer() {}
+  private MockApiServer(boolean resumes) {
+    resumable = resumes ? new ResumableCrud() : null;
+    dispatcher =
+        resumes ? new Recorded(responses, resumable) : new KubernetesMixedDispatcher(responses);
+  }
 
   public static MockApiServer start() {
     return startOn(0);
@@ -51,10 +64,80 @@ public final class MockApiServer implements AutoCloseable {
 
   /** Listens on `port` (0: any free one). */
   public static MockApiServer startOn(int port) {
-    MockApiServer m = new MockApiServer();
+    return started(new MockApiServer(false), port);
+  }
+
+  /**
+   * A mock whose watches resume as a real API server's do within its watch cache: a watch from a
+   * resourceVersion first gets every change after it, and a delete bumps the resourceVersion
+   * ({@link ResumableCrud}); {@link #changes()} lists every change made.
+   */
+  public static MockApiServer startResumable() {
+    return started(new MockApiServer(true), 0);
+  }
+
+  private static MockApiServer started(MockApiServer m, int port) {
     m.listen(port);
     m.discovery();
+    if (m.resumable != null) {
+      m.side =
+          new KubernetesMockServer(
+              new Context(), new MockWebServer(), m.responses, m.dispatcher, false);
+      m.side.init(InetAddress.getLoopbackAddress(), 0);
+      m.sideClient = m.side.createClient();
+    }
     return m;
+  }
+
+  /**
+   * A client of the same objects through a second port that {@link #stop} leaves up (a resumable
+   * mock only): changes made while the runtime's watches are cut, as other clients of a real API
+   * server go on while one client's connection is down.
+   */
+  public KubernetesClient sideClient() {
+    if (sideClient == null) throw new IllegalStateException("not a resumable mock");
+    return sideClient;
+  }
+
+  /** One change the API server made, as a watch event would tell it. */
+  public record Change(long resourceVersion, String type, String kind, String uid) {}
+
+  /** Every change so far, in order (a {@link #startResumable} mock only). */
+  public List<Change> changes() {
+    if (resumable == null) throw new IllegalStateException("not a resumable mock");
+    return resumable.changes().stream()
+        .map(c -> new Change(c.resourceVersion(), c.type(), c.kind(), c.uid()))
+        .toList();
+  }
+
+  /**
+   * The watch cache forgets every change so far (a resumable mock only): a watch from an older
+   * resourceVersion is answered 410 Gone.
+   */
+  public void expire() {
+    if (resumable == null) throw new IllegalStateException("not a resumable mock");
+    resumable.expire();
+  }
+
+  /** Recorded answers first (discovery, 403, 410), then the resumable CRUD store. */
+  private static final class Recorded extends Dispatcher {
+    private final Map<ServerRequest, Queue<ServerResponse>> responses;
+    private final MockDispatcher recorded;
+    private final ResumableCrud crud;
+
+    Recorded(Map<ServerRequest, Queue<ServerResponse>> responses, ResumableCrud crud) {
+      this.responses = responses;
+      this.recorded = new MockDispatcher(responses);
+      this.crud = crud;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+      Queue<ServerResponse> q =
+          responses.get(
+              new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+      return q != null && !q.isEmpty() ? recorded.dispatch(request) : crud.dispatch(request);
+    }
   }
 
   private void listen(int on) {
@@ -284,5 +367,9 @@ public final class MockApiServer implements AutoCloseable {
   public void close() {
     client.close();
     server.destroy();
+    if (side != null) {
+      sideClient.close();
+      side.destroy();
+    }
   }
 }
