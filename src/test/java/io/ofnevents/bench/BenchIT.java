@@ -38,6 +38,8 @@ class BenchIT {
     if (!finished) p.destroyForcibly().waitFor();
     String report = Files.readString(out);
     String log = Files.readString(err);
+    Files.delete(out);
+    Files.delete(err);
     System.out.println(report);
     assertThat(finished).as("bench finished\n" + log).isTrue();
     assertThat(p.exitValue()).as(log).isZero();
