@@ -323,9 +323,10 @@ class KnOperatorTest {
         .containsEntry(
             "message",
             "Dependency does not exist: sources.knative.dev/v1 PingSource default/ping not found");
-    // its routes run meanwhile, as Knative's subscription does
-    assertThat(cluster.condition(Kind.KN_TRIGGER, "default", "orders", "SubscriptionReady"))
-        .containsEntry("status", "True");
+    // its routes run meanwhile, as Knative's subscription does (applied after the first status)
+    awaitCondition(Kind.KN_TRIGGER, "orders", "SubscriptionReady", "True");
+    assertThat(cluster.condition(Kind.KN_TRIGGER, "default", "orders", "DependencyReady"))
+        .containsEntry("status", "False");
 
     cluster.apply(PING);
     awaitCondition(Kind.KN_PING_SOURCE, "ping", "Ready", "True");
